@@ -121,6 +121,11 @@ public final class Agencies {
         return match != null && match.end == trimmed.length() ? match.agency : null;
     }
 
+    /** Every alias as written in the agencies file. */
+    List<String> names() {
+        return aliases.stream().map(Alias::text).toList();
+    }
+
     /**
      * A regex alternation of every alias, longest first, for the {AGENCY} macro of the boilerplate patterns;
      * capital-only aliases keep their case even inside a case-insensitive pattern.

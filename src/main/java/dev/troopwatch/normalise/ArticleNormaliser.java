@@ -3,10 +3,10 @@ package dev.troopwatch.normalise;
 import dev.troopwatch.ingest.RawArticle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns a validated {@link RawArticle} into a {@link NormalisedArticle}: cleans characters ({@link TextCleaner}),
@@ -70,12 +70,8 @@ public final class ArticleNormaliser {
         String headline = oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS));
         List<String> paragraphs = splitParagraphs(cleaner.clean(raw.body(), maxChars));
         Body body = removeBoilerplate(paragraphs, headline);
-        List<String> kept = joinBrokenParagraphs(body.paragraphs);
-
-        Dateline dateline = null;
-        for (int i = 0; i < Math.min(DATELINE_PARAGRAPHS, kept.size()) && dateline == null; i++) {
-            dateline = Dateline.parse(kept.get(i), agencies);
-        }
+        List<String> kept = body.paragraphs;
+        Dateline dateline = body.dateline;
         String agency = dateline != null && dateline.agency() != null ? dateline.agency() : null;
         if (agency == null) {
             agency = agencyFromSource(raw.source());
@@ -170,8 +166,8 @@ public final class ArticleNormaliser {
         return open * 2 > breaks && continuedLower * 2 >= open;
     }
 
-    /** The result of boilerplate removal: kept paragraphs and an agency named by a removed sign-off. */
-    private record Body(List<String> paragraphs, String signoffAgency) {
+    /** The result of boilerplate removal: kept paragraphs, the dateline, and an agency named by a removed sign-off. */
+    private record Body(List<String> paragraphs, Dateline dateline, String signoffAgency) {
     }
 
     private Body removeBoilerplate(List<String> paragraphs, String headline) {
@@ -179,7 +175,8 @@ public final class ArticleNormaliser {
         String[] text = new String[n];
         boolean[] keep = new boolean[n];
         String signoffAgency = null;
-        String headlineKey = compareKey(headline);
+        long headlineHash = contentHash(headline);
+        boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
         for (int i = 0; i < n; i++) {
             String p = boilerplate.stripLead(paragraphs.get(i));
@@ -189,11 +186,11 @@ public final class ArticleNormaliser {
             }
             BoilerplateRules.Rule rule = boilerplate.classify(p);
             if (rule == null) {
-                if (!headlineKey.isEmpty() && compareKey(p).equals(headlineKey)) {
+                if (!headlineEmpty && contentHash(p) == headlineHash && sameContent(p, headline)) {
                     continue;
                 }
                 keep[i] = true;
-                storyBegun |= wordCount(p) >= LEAD_MIN_WORDS;
+                storyBegun = storyBegun || hasWords(p, 0, p.length(), LEAD_MIN_WORDS);
                 continue;
             }
             if ("signoff".equals(rule.category()) && signoffAgency == null) {
@@ -201,7 +198,7 @@ public final class ArticleNormaliser {
             }
             switch (rule.action()) {
                 case CAPTION -> {
-                    if (i > 0 && keep[i - 1] && wordCount(text[i - 1]) <= CAPTION_MAX_WORDS) {
+                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)) {
                         keep[i - 1] = false;
                     }
                 }
@@ -221,12 +218,27 @@ public final class ArticleNormaliser {
                 }
             }
         }
+        // a dateline marks where the story starts: what comes before it is page furniture (captions, kickers)
+        Dateline dateline = null;
+        int checked = 0;
+        for (int i = 0; i < n && checked < DATELINE_PARAGRAPHS && dateline == null; i++) {
+            if (keep[i]) {
+                checked++;
+                dateline = Dateline.parse(text[i], agencies);
+                if (dateline != null) {
+                    Arrays.fill(keep, 0, i, false);
+                }
+            }
+        }
         List<String> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<Long, String> seen = new HashMap<>();
         for (int i = 0; i < n; i++) {
             // a repeated paragraph keeps its first kept copy; a copy that served as a caption was dropped above
-            if (keep[i] && seen.add(compareKey(text[i]))) {
-                kept.add(text[i]);
+            if (keep[i]) {
+                String earlier = seen.putIfAbsent(contentHash(text[i]), text[i]);
+                if (earlier == null || !sameContent(earlier, text[i])) {
+                    kept.add(text[i]);
+                }
             }
         }
         while (!kept.isEmpty()) {
@@ -246,11 +258,12 @@ public final class ArticleNormaliser {
                 break;
             }
         }
-        return new Body(kept, signoffAgency);
+        return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
     }
 
     private static boolean isListItem(String paragraph) {
-        return !paragraph.isEmpty() && !endsSentence(paragraph) && wordCount(paragraph) <= LIST_ITEM_MAX_WORDS;
+        return !paragraph.isEmpty() && !endsSentence(paragraph)
+                && !hasWords(paragraph, 0, paragraph.length(), LIST_ITEM_MAX_WORDS + 1);
     }
 
     /** Re-joins a paragraph broken mid-sentence by page layout: no final punctuation, next starts in lower case. */
@@ -320,7 +333,7 @@ public final class ArticleNormaliser {
     private static int leadEnd(String text, List<TextSpan> paragraphs) {
         for (int i = 1; i < paragraphs.size(); i++) {
             TextSpan span = paragraphs.get(i);
-            if (wordCount(text, span.start(), span.end()) >= LEAD_MIN_WORDS) {
+            if (hasWords(text, span.start(), span.end(), LEAD_MIN_WORDS)) {
                 return span.end();
             }
         }
@@ -339,21 +352,35 @@ public final class ArticleNormaliser {
         return c == '.' || c == '!' || c == '?' || c == ':';
     }
 
-    static int wordCount(String text) {
-        return wordCount(text, 0, text.length());
-    }
-
-    static int wordCount(CharSequence text, int start, int end) {
+    /** Whether {@code text[start, end)} has at least {@code min} words; stops counting once it has. */
+    static boolean hasWords(CharSequence text, int start, int end, int min) {
         int words = 0;
         boolean inWord = false;
         for (int i = start; i < end; i++) {
             boolean wordChar = Character.isLetterOrDigit(text.charAt(i));
-            if (wordChar && !inWord) {
-                words++;
+            if (wordChar && !inWord && ++words >= min) {
+                return true;
             }
             inWord = wordChar;
         }
-        return words;
+        return false;
+    }
+
+    /** Hash of the letters and digits, lower-cased: equal for paragraphs that differ only in spacing or punctuation. */
+    static long contentHash(CharSequence text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                    : Character.isLetterOrDigit(c)) {
+                hash = (hash ^ Character.toLowerCase(c)) * 0x100000001b3L;
+            }
+        }
+        return hash;
+    }
+
+    private static boolean sameContent(String a, String b) {
+        return compareKey(a).equals(compareKey(b));
     }
 
     /** Letters and digits only, lower case: two paragraphs with this key are the same paragraph. */
@@ -365,6 +392,6 @@ public final class ArticleNormaliser {
                 key.append(Character.toLowerCase(c));
             }
         }
-        return key.toString().toLowerCase(Locale.ROOT);
+        return key.toString();
     }
 }

@@ -18,15 +18,22 @@ import java.util.regex.PatternSyntaxException;
 final class BoilerplateRules {
     static final String RESOURCE = "normalise/boilerplate.patterns";
     /** Whole-paragraph regexes are tried only up to this length: boilerplate lines are short. */
-    static final int REGEX_MAX_CHARS = 600;
+    static final int REGEX_MAX_CHARS = 240;
+    /** Start-of-paragraph regexes look at this many leading characters. */
+    static final int STARTS_WINDOW = 200;
+    /** End-of-paragraph regexes (photo credits ending a caption) are tried only up to this length. */
+    static final int ENDS_MAX_CHARS = 600;
     /** End-of-paragraph regexes look at this many trailing characters. */
     static final int ENDS_WINDOW = 200;
     /** {NAME} in a pattern, but not the {L} of a \\p{L} character class. */
     private static final Pattern MACRO = Pattern.compile("(?<!\\\\[pP])\\{([A-Z_]{2,})}");
 
+    /** ASCII case folding is enough after cleaning and several times faster than Unicode folding. */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+
     enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
 
-    enum Match { EXACT, PREFIX, REGEX, ENDS }
+    enum Match { EXACT, PREFIX, STARTS, REGEX, ENDS }
 
     record Rule(String category, Action action, Match match, String pattern, Pattern regex, int line) {
     }
@@ -34,19 +41,29 @@ final class BoilerplateRules {
     private final Map<String, Rule> exact;
     private final int exactMaxChars;
     private final Map<Character, List<Rule>> prefixes;
+    private final List<Rule> starts;
+    /** All whole-paragraph regex rules as one alternation, branch k named "r" + k: one match attempt per paragraph. */
+    private final Pattern regexAlternation;
     private final List<Rule> regexes;
     private final List<Rule> ends;
     private final List<Rule> trails;
     private final List<Rule> leads;
 
-    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes, List<Rule> regexes,
-                             List<Rule> ends, List<Rule> trails, List<Rule> leads) {
+    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes, List<Rule> starts,
+                             List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
         this.exact = Map.copyOf(exact);
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
         this.prefixes = Map.copyOf(copy);
+        this.starts = List.copyOf(starts);
         this.regexes = List.copyOf(regexes);
+        StringBuilder alternation = new StringBuilder();
+        for (int k = 0; k < regexes.size(); k++) {
+            alternation.append(k == 0 ? "" : "|").append("(?<r").append(k).append('>')
+                    .append(regexes.get(k).regex.pattern()).append(')');
+        }
+        this.regexAlternation = regexes.isEmpty() ? null : Pattern.compile(alternation.toString(), FLAGS);
         this.ends = List.copyOf(ends);
         this.trails = List.copyOf(trails);
         this.leads = List.copyOf(leads);
@@ -56,6 +73,7 @@ final class BoilerplateRules {
         String agencyAlternation = agencies.regexAlternation();
         Map<String, Rule> exact = new HashMap<>();
         Map<Character, List<Rule>> prefixes = new HashMap<>();
+        List<Rule> starts = new ArrayList<>();
         List<Rule> regexes = new ArrayList<>();
         List<Rule> ends = new ArrayList<>();
         List<Rule> trails = new ArrayList<>();
@@ -69,10 +87,10 @@ final class BoilerplateRules {
             Match match = parse(Match.class, parts[2], line);
             String pattern = parts[3];
             Pattern regex = null;
-            if (match == Match.REGEX || match == Match.ENDS) {
+            if (match == Match.REGEX || match == Match.ENDS || match == Match.STARTS) {
                 regex = compile(pattern, match, agencyAlternation, line);
-            } else if (pattern.contains("{AGENCY}")) {
-                throw line.error("{AGENCY} only works in regex and ends patterns");
+            } else if (pattern.contains("{AGENCY}") && match != Match.EXACT) {
+                throw line.error("{AGENCY} works in exact and regex patterns, not in " + parts[2]);
             }
             Rule rule = new Rule(parts[0], action, match, pattern, regex, line.number());
             if (action == Action.TRAIL) {
@@ -83,26 +101,32 @@ final class BoilerplateRules {
                 continue;
             }
             if (action == Action.LEAD) {
-                if (match != Match.REGEX) {
-                    throw line.error("lead rules need MATCH regex");
+                if (match != Match.STARTS) {
+                    throw line.error("lead rules need MATCH starts");
                 }
                 leads.add(rule);
                 continue;
             }
             switch (match) {
                 case EXACT -> {
-                    if (exact.put(exactKey(pattern), rule) != null) {
-                        throw line.error("duplicate exact pattern");
+                    List<String> expanded = pattern.contains("{AGENCY}")
+                            ? agencies.names().stream().map(a -> pattern.replace("{AGENCY}", a)).toList()
+                            : List.of(pattern);
+                    for (String literal : expanded) {
+                        if (exact.put(exactKey(literal), rule) != null) {
+                            throw line.error("duplicate exact pattern '" + literal + "'");
+                        }
                     }
                 }
                 case PREFIX -> prefixes.computeIfAbsent(Character.toLowerCase(pattern.charAt(0)),
                         c -> new ArrayList<>()).add(rule);
+                case STARTS -> starts.add(rule);
                 case REGEX -> regexes.add(rule);
                 case ENDS -> ends.add(rule);
                 default -> throw line.error("unknown match");
             }
         }
-        return new BoilerplateRules(exact, prefixes, regexes, ends, trails, leads);
+        return new BoilerplateRules(exact, prefixes, starts, regexes, ends, trails, leads);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String token, RuleFile.Line line) {
@@ -123,7 +147,7 @@ final class BoilerplateRules {
         String expanded = pattern.replace("{AGENCY}", agencyAlternation);
         String anchored = match == Match.ENDS ? "(?:" + expanded + ")\\z" : expanded;
         try {
-            return Pattern.compile(anchored, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            return Pattern.compile(anchored, FLAGS);
         } catch (PatternSyntaxException e) {
             throw line.error("bad regex: " + e.getDescription());
         }
@@ -138,7 +162,7 @@ final class BoilerplateRules {
         return text.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
-    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, regex, ends), or null. */
+    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, starts, regex, ends), or null. */
     Rule classify(String paragraph) {
         int length = paragraph.length();
         if (length == 0) {
@@ -158,17 +182,27 @@ final class BoilerplateRules {
                 }
             }
         }
-        if (length <= REGEX_MAX_CHARS) {
-            for (Rule rule : regexes) {
-                if (rule.regex.matcher(paragraph).matches()) {
-                    return rule;
+        for (Rule rule : starts) {
+            Matcher m = rule.regex.matcher(paragraph);
+            m.region(0, Math.min(length, STARTS_WINDOW));
+            if (m.lookingAt()) {
+                return rule;
+            }
+        }
+        if (length <= REGEX_MAX_CHARS && regexAlternation != null) {
+            Matcher m = regexAlternation.matcher(paragraph);
+            if (m.matches()) {
+                for (int k = 0; k < regexes.size(); k++) {
+                    if (m.start("r" + k) >= 0) {
+                        return regexes.get(k);
+                    }
                 }
             }
-            if (!endsLikeSentence(paragraph)) {
-                for (Rule rule : ends) {
-                    if (endMatcher(rule, paragraph).find()) {
-                        return rule;
-                    }
+        }
+        if (length <= ENDS_MAX_CHARS && !endsLikeSentence(paragraph)) {
+            for (Rule rule : ends) {
+                if (endMatcher(rule, paragraph).find()) {
+                    return rule;
                 }
             }
         }
@@ -197,7 +231,7 @@ final class BoilerplateRules {
         String text = paragraph;
         for (Rule rule : leads) {
             Matcher m = rule.regex.matcher(text);
-            m.region(0, Math.min(text.length(), REGEX_MAX_CHARS));
+            m.region(0, Math.min(text.length(), STARTS_WINDOW));
             if (m.lookingAt() && m.end() > 0) {
                 text = text.substring(m.end()).stripLeading();
             }

@@ -17,7 +17,7 @@ record Dateline(String place, String agency, int end) {
     /** Places in capitals ("NEW DELHI") or, when a separator or agency follows, in title case ("Seoul:"). */
     private static final Pattern PLACE_DATELINE = Pattern.compile(
             "(?<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,2})"
-                    + "(?:, (?<region>[A-Z][\\p{L}.'-]+(?: [A-Z][\\p{L}.'-]+){0,2}))?"
+                    + "(?:, (?!" + MONTH + " \\d)(?<region>[A-Z][\\p{L}.'-]+(?: [A-Z][\\p{L}.'-]+){0,2}))?"
                     + "(?:,? (?<date>" + MONTH + " \\d{1,2}(?:st|nd|rd|th)?))?\\.?"
                     + "(?:,? ?\\((?<agency>[^()]{1,60})\\)| ?/(?<slashed>[\\p{L} -]{2,20})/\\.?)?"
                     + "(?: ?(?<sep>--|-|:))?(?= )");
@@ -31,8 +31,8 @@ record Dateline(String place, String agency, int end) {
         if (m.lookingAt()) {
             String agencyText = m.group("agency") != null ? m.group("agency") : m.group("slashed");
             boolean capitals = isCapitals(m.group("place"));
-            boolean hasSeparator = m.group("sep") != null;
-            // a title-case opening word is only a dateline with a separator or a bracketed source after it
+            boolean hasSeparator = m.group("sep") != null || m.group("date") != null;
+            // a title-case opening word is only a dateline with a separator, a date or a bracketed source after it
             if ((hasSeparator || agencyText != null) && (capitals || hasSeparator || m.group("agency") != null)
                     && !(capitals && m.group("place").length() < 2)
                     && enoughTextAfter(paragraph, m.end())) {

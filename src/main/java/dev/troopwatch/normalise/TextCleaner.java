@@ -7,7 +7,8 @@ import java.text.Normalizer;
  * dash stays a spaced " - " so a dateline dash remains visible), every kind of space to a plain space, zero-width
  * and control characters removed, runs of spaces collapsed, lines trimmed, and Cyrillic or Greek lookalike
  * letters inside Latin words folded to Latin ({@code normalise/homoglyphs.txt}). Newlines are kept: paragraph
- * structure is decided later. Immutable and thread-safe.
+ * structure is decided later. One pass over the text in the common case; NFKC runs only when the text is not
+ * already in that form. Immutable and thread-safe.
  */
 final class TextCleaner {
     static final String HOMOGLYPHS = "normalise/homoglyphs.txt";
@@ -63,109 +64,127 @@ final class TextCleaner {
             return "";
         }
         String text = raw.length() > maxChars ? raw.substring(0, maxChars) : raw;
-        StringBuilder mapped = new StringBuilder(text.length() + 16);
-        boolean nonAscii = false;
-        boolean foldable = false;
+        Output out = new Output(text.length());
+        map(text, out);
+        String result = out.toString();
+        if (out.nonAscii && !Normalizer.isNormalized(result, Normalizer.Form.NFKC)) {
+            // NFKC can produce new spaces, quotes or dashes ("\u2002", fullwidth forms), so map its output again
+            Output again = new Output(result.length());
+            map(Normalizer.normalize(result, Normalizer.Form.NFKC), again);
+            out = again;
+            result = again.toString();
+        }
+        return out.foldable ? foldHomoglyphs(result) : result;
+    }
+
+    /** Output buffer that collapses spaces and trims lines as characters arrive. */
+    private static final class Output {
+        char[] buf;
+        int len;
+        boolean pendingSpace;
+        boolean lineStart = true;
+        boolean nonAscii;
+        boolean foldable;
+
+        Output(int expected) {
+            buf = new char[expected + 16];
+        }
+
+        void emit(char c) {
+            if (len + 2 > buf.length) {
+                char[] bigger = new char[buf.length * 2 + 16];
+                System.arraycopy(buf, 0, bigger, 0, len);
+                buf = bigger;
+            }
+            if (pendingSpace) {
+                buf[len++] = ' ';
+                pendingSpace = false;
+            }
+            buf[len++] = c;
+            lineStart = false;
+        }
+
+        void space() {
+            pendingSpace = !lineStart;
+        }
+
+        void newline() {
+            pendingSpace = false;
+            emit('\n');
+            lineStart = true;
+        }
+
+        /** The last character written is a word character (no space pending): a dash here may join two words. */
+        boolean afterNonSpace() {
+            return !pendingSpace && !lineStart && len > 0;
+        }
+
+        boolean afterDigit() {
+            return afterNonSpace() && Character.isDigit(buf[len - 1]);
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, len);
+        }
+    }
+
+    private void map(String text, Output out) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x80) {
-                if (c == '\r') {
-                    mapped.append('\n');
-                    if (i + 1 < n && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                } else if (c == '\t' || c == '\f' || c == 0x0B) {
-                    mapped.append(' ');
-                } else if (c >= 0x20 && c != 0x7F || c == '\n') {
-                    mapped.append(c);
-                }
+            if (c > ' ' && c < 0x7F) {
+                out.emit(c);
                 continue;
             }
             switch (c) {
-                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
-                        '\u2035', '\uFF07' -> mapped.append('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
-                        '\u2036', '\uFF02' -> mapped.append('"');
-                case '\u2010', '\u2011', '\u00AD' -> {
-                    if (c != '\u00AD') {
-                        mapped.append('-');
+                case ' ', '\t', '\f', 0x0B -> out.space();
+                case '\n' -> out.newline();
+                case '\r' -> {
+                    out.newline();
+                    if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                        i++;
                     }
                 }
-                case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' ->
-                        appendDash(mapped, isTight(mapped, text, i));
-                case '\u2014', '\u2015', '\uFE58' -> appendDash(mapped, isBetweenDigits(mapped, text, i));
-                case '\u2028', '\u2029', '\u0085' -> mapped.append('\n');
-                case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> {
-                    // zero-width characters carry nothing and break words apart
+                case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
+                        '\u2035', '\uFF07' -> out.emit('\'');
+                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
+                        '\u2036', '\uFF02' -> out.emit('"');
+                case '\u2010', '\u2011' -> out.emit('-');
+                case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
+                case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n
+                        && Character.isDigit(text.charAt(i + 1)));
+                case '\u2028', '\u2029', '\u0085' -> out.newline();
+                case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> {
+                    // soft hyphens and zero-width characters carry nothing and would split words
                 }
                 default -> {
-                    if (Character.isSpaceChar(c)) {
-                        mapped.append(' ');
-                    } else if (c >= 0x80 && c < 0xA0) {
-                        mapped.append(' ');
+                    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || Character.isSpaceChar(c)) {
+                        out.space();
                     } else {
-                        mapped.append(c);
-                        nonAscii = true;
-                        foldable |= c >= FOLD_FIRST && c <= FOLD_LAST;
+                        out.emit(c);
+                        out.nonAscii = true;
+                        out.foldable |= c >= FOLD_FIRST && c <= FOLD_LAST;
                     }
                 }
             }
         }
-        CharSequence normal = mapped;
-        if (nonAscii) {
-            String s = mapped.toString();
-            normal = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
-        }
-        String collapsed = collapseSpaces(normal);
-        return foldable ? foldHomoglyphs(collapsed) : collapsed;
     }
 
-    /** A dash joining two non-space characters ("10-12", "Franco-German") stays tight; otherwise it is spaced. */
-    private static void appendDash(StringBuilder out, boolean tight) {
-        if (tight) {
-            out.append('-');
-        } else {
-            out.append(" - ");
-        }
-    }
-
-    private static boolean isTight(StringBuilder out, String text, int i) {
-        int len = out.length();
-        return len > 0 && !Character.isWhitespace(out.charAt(len - 1))
-                && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))
+    private static boolean nextIsWord(String text, int i) {
+        return i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))
                 && !Character.isSpaceChar(text.charAt(i + 1));
     }
 
-    private static boolean isBetweenDigits(StringBuilder out, String text, int i) {
-        int len = out.length();
-        return len > 0 && Character.isDigit(out.charAt(len - 1))
-                && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
-    }
-
-    /** Single spaces, no spaces at line ends; NFKC may have produced new spaces, so this runs after it. */
-    private static String collapseSpaces(CharSequence in) {
-        StringBuilder out = new StringBuilder(in.length());
-        boolean pendingSpace = false;
-        boolean lineStart = true;
-        for (int i = 0, n = in.length(); i < n; i++) {
-            char c = in.charAt(i);
-            if (c == '\n') {
-                out.append('\n');
-                pendingSpace = false;
-                lineStart = true;
-            } else if (c == ' ' || Character.isSpaceChar(c) || (c < 0x20)) {
-                pendingSpace = !lineStart;
-            } else {
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
-                }
-                out.append(c);
-                lineStart = false;
-            }
+    /** A dash joining two words or numbers ("10-12", "Franco-German") stays tight; otherwise it is " - ". */
+    private static void dash(Output out, boolean tight) {
+        if (!tight) {
+            out.space();
         }
-        return out.toString();
+        out.emit('-');
+        if (!tight) {
+            out.space();
+        }
     }
 
     /** Folds lookalikes only in words that also contain a Latin letter; an all-Cyrillic word stays as it is. */
