@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * producer and {@code acks=all}, so a retried send is never written twice and an acknowledged one survives a broker
  * loss. One bad article or failed send is reported and the batch goes on.
  */
-public final class WirePublisher implements AutoCloseable {
+public final class WirePublisher implements ArticleSink, AutoCloseable {
     /** Matches the raw topic's max.message.bytes so the broker, not the client, is the limit. */
     private static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
@@ -52,7 +52,7 @@ public final class WirePublisher implements AutoCloseable {
         return publish(batch, published -> { });
     }
 
-    /** As {@link #publish(ReadBatch)}, calling {@code onPublished} for each acknowledged article. */
+    @Override
     public PublishReport publish(ReadBatch batch, Consumer<ParsedArticle> onPublished) {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>(batch.rejections());
