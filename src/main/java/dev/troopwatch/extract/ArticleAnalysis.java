@@ -25,6 +25,8 @@ final class ArticleAnalysis {
     static final int MAX_MENTIONS = 400;
     /** A lead mention whose event ended this long before publication is background, not the news. */
     private static final int BACKGROUND_DAYS = 45;
+    /** Body sentences of the first paragraph that count as the lead. */
+    private static final int MAX_LEAD_SENTENCES = 3;
 
     private static final Set<String> LOCATIVE = Set.of("to", "in", "into", "inside", "at", "across", "toward",
             "towards", "near", "within", "throughout", "on", "for", "around", "entered", "reached", "enter");
@@ -32,13 +34,17 @@ final class ArticleAnalysis {
             "occupied", "central", "far", "north", "south", "east", "west", "neighbouring", "neighboring",
             "southwestern", "northeastern", "northwestern", "southeastern", "border", "russian-occupied");
     private static final Set<String> TERRITORY = Set.of("territory", "territories", "soil", "region", "regions",
-            "border", "borders", "towns", "villages", "town", "village", "city", "base", "bases", "frontier",
+            "border", "borders", "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
             "front", "lands", "oblast", "province");
+    /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
+    private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
     private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
             "his", "our", "some", "several", "many");
     private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
+    /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
+    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "after", "following", "despite", "since");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -63,6 +69,11 @@ final class ArticleAnalysis {
         List<TextSpan> spans = article.sentences().isEmpty() ? SentenceFallback.split(text, limit)
                 : article.sentences();
         boolean front = false;
+        int bodyLeadSentences = 0;
+        java.util.Set<Integer> paragraphStarts = new java.util.HashSet<>();
+        for (TextSpan p : paragraphs) {
+            paragraphStarts.add(p.start());
+        }
         for (TextSpan span : spans) {
             if (sentences.size() >= MAX_SENTENCES || span.start() >= limit) {
                 break;
@@ -74,15 +85,48 @@ final class ArticleAnalysis {
                 continue;
             }
             boolean headline = span.start() < headlineEnd;
-            boolean lead = span.start() < leadEnd;
-            Sentence s = new Sentence(tokens, sentences.size(), from, to, span.start(), end, headline, lead,
-                    lexicon.annotate(tokens, from, to, headline));
+            // wire ledes are one or two sentences: a run-on first paragraph does not make the whole story the lead
+            boolean lead = span.start() < leadEnd && (headline || bodyLeadSentences++ < MAX_LEAD_SENTENCES);
+            List<Hit> hits = lexicon.annotate(tokens, from, to, headline);
+            if (!headline && paragraphStarts.contains(span.start())) {
+                hits = withoutDateline(tokens, from, to, hits);
+            }
+            Sentence s = new Sentence(tokens, sentences.size(), from, to, span.start(), end, headline, lead, hits);
             if (lead && s.has(LexKind.FRONT)) {
                 front = true;
             }
             sentences.add(s);
         }
         this.frontArticle = front;
+    }
+
+    /**
+     * A dateline ("BRUSSELS, Belgium:", "KYIV (AP) -") names where the story was filed, not where troops are:
+     * its place names are dropped from the hits.
+     */
+    private static List<Hit> withoutDateline(Tokens tokens, int from, int to, List<Hit> hits) {
+        int sep = -1;
+        for (int k = from; k < Math.min(to, from + 10); k++) {
+            String f = tokens.form(k);
+            if (k > from && (f.equals(":") || f.equals("-"))) {
+                sep = k;
+                break;
+            }
+            boolean ok = tokens.capitalised(k) || f.equals(",") || f.equals("(") || f.equals(")") || f.equals("/");
+            if (!ok) {
+                return hits;
+            }
+        }
+        if (sep < 0) {
+            return hits;
+        }
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (!(h.kind().entity() && h.end() <= sep)) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     /** One candidate statement; filled in over the two passes. */
@@ -121,7 +165,49 @@ final class ArticleAnalysis {
             }
         }
         resolveFromContext(drafts);
+        String leadClaimant = leadClaimant();
+        for (Draft d : drafts) {
+            if (d.lead && d.claimant == null) {
+                d.claimant = leadClaimant;
+            }
+            if (d.lead && d.theatre == null && d.host != null) {
+                d.theatre = leadTheatre(d.host);
+            }
+        }
         return finish(drafts);
+    }
+
+    /**
+     * Whose assertion the lead is when a lead sentence names no source: the first attribution in the lead
+     * paragraph, else in the two sentences after it (wires often give the source in the second sentence).
+     */
+    private String leadClaimant() {
+        int after = 0;
+        for (Sentence s : sentences) {
+            if (!s.lead && after++ >= 2) {
+                break;
+            }
+            Claim c = claimant(s, null);
+            if (c.explicit && c.code != null) {
+                return c.code;
+            }
+        }
+        return null;
+    }
+
+    /** The first place of the host named in the headline or lead paragraph, for lead mentions naming none. */
+    private String leadTheatre(String host) {
+        for (Sentence s : sentences) {
+            if (!s.lead) {
+                break;
+            }
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
+                    return h.entry().detail();
+                }
+            }
+        }
+        return null;
     }
 
     /** A headline about an exercise, a parade, a missile test or sanctions, with no status word, is no deployment. */
@@ -135,7 +221,7 @@ final class ArticleAnalysis {
             for (Hit h : s.hits) {
                 if (h.kind() == LexKind.EXCLUSION) {
                     excluded = true;
-                } else if (h.kind() == LexKind.TRIGGER && !negatedOrHypothetical(s, h)) {
+                } else if (h.kind() == LexKind.TRIGGER && !h.code().equals("NONE") && !negatedOrHypothetical(s, h)) {
                     trigger = true;
                 }
             }
@@ -155,6 +241,9 @@ final class ArticleAnalysis {
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
         for (Hit g : triggers(s)) {
+            if (g.code().equals("NONE")) {
+                continue;
+            }
             Status status = Status.valueOf(g.code());
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
@@ -205,7 +294,7 @@ final class ArticleAnalysis {
                     d.claimant = claimant;
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead;
+                    d.lead = s.lead && !circumstance(s, g);
                     d.corefActor = actor == null && (anchor == null || corefNoun(s, anchor) || standalone);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
@@ -217,6 +306,18 @@ final class ArticleAnalysis {
                 }
             }
         }
+    }
+
+    private static boolean circumstance(Sentence s, Hit g) {
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
+            if (CIRCUMSTANCE.contains(s.form(k))) {
+                return true;
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Status words of the sentence, the longest of overlapping ones; none inside a troop noun. */
@@ -282,6 +383,10 @@ final class ArticleAnalysis {
         Hit left = nearestTroop(s, g.start() - 1, -1, 10);
         Hit right = nearestTroop(s, g.end(), 1, 10);
         List<Hit> out = new ArrayList<>(2);
+        if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
+            out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
+            return out;
+        }
         if (status == Status.ENGAGED || status == Status.CASUALTIES) {
             if (left != null) {
                 out.add(left);
@@ -302,6 +407,14 @@ final class ArticleAnalysis {
         int dr = right.start() - g.end();
         out.add(dr <= dl + 1 ? right : left);
         return out;
+    }
+
+    private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
+            "get");
+
+    private static boolean passive(Sentence s, Hit g) {
+        return AUXILIARIES.contains(s.form(g.start() - 1)) || AUXILIARIES.contains(s.form(g.start() - 2))
+                && s.form(g.start() - 1).endsWith("ly");
     }
 
     private static Hit nearestTroop(Sentence s, int from, int step, int window) {
@@ -556,7 +669,7 @@ final class ArticleAnalysis {
     private Place host(Sentence s, Hit g, Status status, List<Hit> actorSpans) {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
-            if (actorSpans.contains(h)) {
+            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))) {
                 continue;
             }
             switch (h.kind()) {
@@ -615,6 +728,18 @@ final class ArticleAnalysis {
             }
         }
         return new Place(best.code, theatre, best.pos);
+    }
+
+    /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
+    private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
+        int a = Math.min(g.end(), place.end());
+        int b = Math.max(g.start(), place.start());
+        for (int k = a; k < b; k++) {
+            if (s.at(k, LexKind.ATTRIBUTION) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean locative(Sentence s, int start, Status status) {
@@ -736,10 +861,11 @@ final class ArticleAnalysis {
         for (Hit h : s.startingAt(k)) {
             switch (h.kind()) {
                 case PERSON, AGENCY, COUNTRY, CAPITAL, FORCE -> {
-                    if (h.code().length() == 2 && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
-                        return new Speaker(h.code());
-                    }
-                    if (h.kind() == LexKind.COUNTRY && s.tokens.is(h.end(), "'s")) {
+                    String before = s.form(h.start() - 1);
+                    boolean ofSpeaker = (before.equals("from") || before.equals("of"))
+                            && s.endingAt(h.start() - 1, LexKind.SPEAKER) != null;
+                    if (h.code().length() == 2 && (!PREPOSITIONS.contains(before) || ofSpeaker
+                            || s.tokens.is(h.end(), "'s"))) {
                         return new Speaker(h.code());
                     }
                 }

@@ -41,12 +41,12 @@ final class Lexicon {
             lex.add(row, row.field(0), new LexEntry(kind, "", "", 0, startsUpper(row.field(0)), 0));
         }
         for (LexiconRow row : LexiconReader.readResource(DIR + "status_triggers.txt", 2, 3)) {
-            Status status = parseStatus(row, row.field(0));
+            String status = row.field(0).equals("NONE") ? "NONE" : parseStatus(row, row.field(0)).name();
             String flag = row.field(2);
             if (!flag.isEmpty() && !flag.equals("STANDALONE")) {
                 throw row.error("third field must be STANDALONE or empty: " + flag);
             }
-            lex.add(row, row.field(1), new LexEntry(LexKind.TRIGGER, status.name(), flag, 0, false, 0));
+            lex.add(row, row.field(1), new LexEntry(LexKind.TRIGGER, status, flag, 0, false, 0));
         }
         lex.loadPhrases("negation.txt", LexKind.NEGATION);
         lex.loadPhrases("hypothetical.txt", LexKind.HYPOTHETICAL);

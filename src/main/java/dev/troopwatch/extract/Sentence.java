@@ -37,18 +37,38 @@ final class Sentence {
         this.endChar = endChar;
         this.headline = headline;
         this.lead = lead;
-        this.hits = hits;
+        this.hits = withoutCivilianInsideTroop(hits);
         this.byStart = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             byStart.add(List.of());
         }
-        for (Hit h : hits) {
+        for (Hit h : this.hits) {
             int k = h.start() - from;
             if (byStart.get(k).isEmpty()) {
                 byStart.set(k, new ArrayList<>(2));
             }
             byStart.get(k).add(h);
         }
+    }
+
+    /** "military construction workers" are troops: the civilian reading inside the longer troop noun goes. */
+    private static List<Hit> withoutCivilianInsideTroop(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            boolean inside = false;
+            if (h.kind() == LexKind.CIVILIAN) {
+                for (Hit o : hits) {
+                    if (o.kind() == LexKind.TROOP && o.start() <= h.start() && o.end() >= h.end()) {
+                        inside = true;
+                        break;
+                    }
+                }
+            }
+            if (!inside) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     List<Hit> startingAt(int token) {

@@ -13,6 +13,8 @@ final class TroopCounter {
     private static final Set<String> STOP = Set.of("of", "the", "and", "to", "from", "in", "on", "at", "by", "for",
             "with", "were", "was", "have", "has", "had", "been", "be", "that", "which", "who", "are", "is", "than",
             "its", "their", "his", "her", "a", "an", "it", "they", "said", "says", "per");
+    private static final Set<String> YEAR_BEFORE = Set.of("in", "since", "of", "by", "from", "until", "during",
+            "early", "late", "mid", "-");
     private static final Set<String> MONEY = Set.of("$", "€", "£", "usd", "dollars", "euros", "percent", "%",
             "km", "kilometres", "kilometers", "miles", "years", "year", "days", "months", "tonnes", "tons");
 
@@ -182,8 +184,8 @@ final class TroopCounter {
             } catch (NumberFormatException e) {
                 return null;
             }
-            if (multiplier == 1 && digits.length() == 4 && v >= 1900 && v <= 2100) {
-                return null; // a year
+            if (multiplier == 1 && digits.length() == 4 && v >= 1900 && v <= 2100 && YEAR_BEFORE.contains(s.form(k - 1))) {
+                return null; // "in 2024"
             }
             if (multiplier == 1 && digits.contains(".")) {
                 return null;
