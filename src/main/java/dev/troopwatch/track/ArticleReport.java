@@ -15,15 +15,15 @@ import java.util.Objects;
  * @param headline  headline, or null
  * @param published publication time (the event time)
  * @param agency    originating agency, or null
- * @param simhash   64-bit SimHash over word shingles of the normalised body, 16 hex digits
+ * @param signature MinHash signature of the normalised body's word shingles ({@link MinHash})
  * @param mentions  the article's mentions of this situation
  */
 public record ArticleReport(String id, String url, String source, String headline, Instant published,
-                            String agency, String simhash, List<Mention> mentions) {
+                            String agency, String signature, List<Mention> mentions) {
     public ArticleReport {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(published, "published");
-        Objects.requireNonNull(simhash, "simhash");
+        Objects.requireNonNull(signature, "signature");
         mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 }

@@ -11,5 +11,7 @@ public enum Disposition {
     /** Older than the current state: kept in history, never flips the state back. */
     LATE,
     /** Only background statements: they seed a situation new to us, or add nothing to a known one. */
-    BACKGROUND
+    BACKGROUND,
+    /** The same article id again (a redelivery or a second publish): ignored, not recorded. */
+    DUPLICATE
 }

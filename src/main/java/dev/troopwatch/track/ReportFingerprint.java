@@ -8,17 +8,17 @@ import java.util.Objects;
  * What the syndication check remembers of a recent report of a situation.
  *
  * @param articleId  article id
- * @param simhash    64-bit SimHash of the normalised body's word shingles, as 16 hex digits
+ * @param signature  MinHash signature of the normalised body ({@link MinHash})
  * @param agency     originating agency, or null
  * @param source     outlet, or null
  * @param published  publication time
  * @param copyOf     the article this one copies, or null when it is an original
  */
-public record ReportFingerprint(@JsonProperty("article_id") String articleId, String simhash, String agency,
+public record ReportFingerprint(@JsonProperty("article_id") String articleId, String signature, String agency,
                                 String source, Instant published, @JsonProperty("copy_of") String copyOf) {
     public ReportFingerprint {
         Objects.requireNonNull(articleId, "articleId");
-        Objects.requireNonNull(simhash, "simhash");
+        Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(published, "published");
     }
 
