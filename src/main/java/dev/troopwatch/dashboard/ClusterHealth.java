@@ -31,7 +31,7 @@ public final class ClusterHealth implements HealthSource {
     }
 
     @Override
-    public List<InstanceHealth> all() {
+    public List<InstanceHealth> instances() {
         List<InstanceHealth> instances = new ArrayList<>();
         instances.add(local.snapshot());
         if (self == null) {

@@ -66,8 +66,6 @@ public final class DashboardServer implements AutoCloseable {
         String instance = self == null ? config.host() + ":" + config.port() : self.host() + ":" + self.port();
         PrometheusMeterRegistry prometheus = prometheusFor(registry);
         List<AutoCloseable> owned = new ArrayList<>();
-        DashboardMetrics metrics = DashboardMetrics.bind(prometheus, streams);
-        owned.add(metrics);
         RemoteInstances remote = new RemoteInstances();
         LocalSituationStore local = new LocalSituationStore(streams, SITUATION_STORE, instance);
         AlertLog alerts = new AlertLog(config.alertBuffer());
@@ -80,7 +78,7 @@ public final class DashboardServer implements AutoCloseable {
                         new StreamsHealth(streams, instance, PipelineTopics.defaults(EVENTS_TOPIC_SUFFIX)), remote),
                 alerts, deadLetters, feed::caughtUp, prometheus);
         try {
-            return start(config, backend, owned);
+            return start(config, backend, streams, owned);
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
@@ -89,10 +87,12 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Starts the dashboard over any backend (tests use in-memory ones). */
     public static DashboardServer start(DashboardConfig config, DashboardBackend backend) {
-        return start(config, backend, new ArrayList<>());
+        return start(config, backend, null, new ArrayList<>());
     }
 
-    private static DashboardServer start(DashboardConfig config, DashboardBackend backend, List<AutoCloseable> owned) {
+    private static DashboardServer start(DashboardConfig config, DashboardBackend backend, KafkaStreams streams,
+                                         List<AutoCloseable> owned) {
+        owned.add(DashboardMetrics.bind(backend.metrics(), streams));
         AlertStream alertStream = new AlertStream(backend.alerts());
         owned.add(0, alertStream);
         Handlers handlers = new Handlers(backend, alertStream, new SituationView(CountryNames.load()),
@@ -117,6 +117,12 @@ public final class DashboardServer implements AutoCloseable {
         });
         app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff"));
         app.get("/api/alerts", handlers::alerts);
+        app.before("/api/alerts/stream", ctx -> {
+            if (!"text/event-stream".equals(ctx.header("Accept"))) {
+                throw new HttpResponseException(406, "this is a server-sent event stream: send Accept: text/event-stream",
+                        Map.of());
+            }
+        });
         app.sse("/api/alerts/stream", alertStream::connect);
         app.get("/api/situations", handlers::situations);
         app.get("/api/situations/{key}", handlers::situation);
@@ -264,7 +270,7 @@ public final class DashboardServer implements AutoCloseable {
         }
 
         void health(Context ctx) {
-            List<InstanceHealth> instances = backend.health().all();
+            List<InstanceHealth> instances = backend.health().instances();
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("checked_at", Instant.now().toString());
             ObjectNode totals = body.putObject("totals");

@@ -7,5 +7,5 @@ public interface HealthSource {
     InstanceHealth local();
 
     /** Every instance, this one first; instances that cannot be asked appear as UNREACHABLE. */
-    List<InstanceHealth> all();
+    List<InstanceHealth> instances();
 }
