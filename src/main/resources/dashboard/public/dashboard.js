@@ -59,7 +59,8 @@
   const safeUrl = (u) => (typeof u === 'string' && /^https?:\/\//i.test(u)) ? u : null;
 
   function countryChip(code) {
-    return h('span', { class: 'country' }, h('span', { class: 'code', title: nameOf(code) }, code || '??'), ' ', nameOf(code));
+    return h('span', { class: 'country' }, h('span', { class: 'code', title: nameOf(code) }, code || '??'), ' ',
+      h('span', { class: 'country-name' }, nameOf(code)));
   }
   function typeBadge(type) {
     return h('span', { class: 'badge t-' + type }, (type || 'UNKNOWN').replace(/_/g, ' '));
@@ -144,7 +145,7 @@
   }
   function alertCard(alert, isNew) {
     const s = alert.situation || {};
-    const fromTo = [alert.from ? h('span', { class: 'badge s-' + alert.from }, alert.from) : h('span', { class: 'sub' }, 'new'),
+    const fromTo = [alert.from ? h('span', { class: 'badge s-' + alert.from }, alert.from) : h('span', { class: 'muted' }, 'new'),
       h('span', { class: 'arrow', 'aria-label': 'to' }, ' → '), statusBadge(alert.to)];
     const troops = alert.troops ? [h('b', {}, troopsText(alert.troops)),
       alert.previous_troops ? ' (was ' + troopsText(alert.previous_troops) + ')' : ''] : null;
@@ -158,7 +159,7 @@
         h('a', { href: '#/situation/' + s.actor + '-' + s.host, title: 'open the history of this situation' },
           countryChip(s.actor), h('span', { class: 'arrow' }, ' → '), countryChip(s.host)),
         s.theatre ? h('span', { class: 'sub' }, '· ' + s.theatre) : null),
-      h('div', { class: 'alert-line' }, h('span', {}, ...fromTo),
+      h('div', { class: 'alert-line' }, h('span', { class: 'from-to' }, ...fromTo),
         troops ? h('span', {}, 'troops ', ...troops) : null,
         claimants ? h('span', {}, 'claimed by ', h('b', {}, claimants)) : null,
         corroborationText(alert.corroboration) ? h('span', {}, h('b', {}, corroborationText(alert.corroboration))) : null),
@@ -393,7 +394,7 @@
     const when = eventDate(c.event_time) || c.detected_at;
     return h('li', { class: 'tl-item t-' + c.type },
       h('div', { class: 'tl-head' }, h('span', { class: 'tl-date' }, when ? dateText(when) : 'date unknown'), typeBadge(c.type),
-        h('span', {}, c.from ? statusBadge(c.from) : h('span', { class: 'sub' }, 'new'), h('span', { class: 'arrow' }, ' → '), statusBadge(c.to)),
+        h('span', { class: 'from-to' }, c.from ? statusBadge(c.from) : h('span', { class: 'muted' }, 'new'), h('span', { class: 'arrow' }, ' → '), statusBadge(c.to)),
         c.hedged ? h('span', { class: 'hedged' }, 'hedged') : null),
       h('div', { class: 'tl-body' },
         h('div', { class: 'alert-line' },
@@ -407,7 +408,7 @@
   // Hand-drawn SVG: the reported troop range as a band (lower bound solid, upper bound dashed, an open range
   // drawn as a dotted tick upwards) and a ribbon underneath coloured by status over time.
   function troopChart(history) {
-    const W = 900, H = 300, L = 64, R = 20, T = 16, B = 64;
+    const W = 1200, H = 320, L = 64, R = 20, T = 16, B = 64;
     const root = svg('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'chart-desc' });
     const points = history.map((c) => ({ t: toDate(eventDate(c.event_time) || c.detected_at), c }))
       .filter((p) => p.t).sort((a, b) => a.t - b.t);
@@ -454,8 +455,8 @@
           root.append(svg('line', { x1: s.x0 + 6, x2: s.x0 + 6, y1: y(s.min), y2: y(s.min) - 22, class: 'open-max' }));
         }
       }
-      root.append(svg('path', { d: stepPath(steps.filter((s) => s.min != null), (s) => s.min, y), class: 'line-min' }));
-      root.append(svg('path', { d: stepPath(steps.filter((s) => s.max != null), (s) => s.max, y), class: 'line-max' }));
+      root.append(svg('path', { d: stepPath(steps, (s) => s.min, y), class: 'line-min' }));
+      root.append(svg('path', { d: stepPath(steps, (s) => s.max, y), class: 'line-max' }));
       for (const p of withTroops) {
         const v = p.c.troops.min != null ? p.c.troops.min : p.c.troops.max;
         root.append(svg('circle', { cx: x(p.t.getTime()), cy: y(v), r: 5.5, class: 'point', fill: STATUS_COLOURS[p.c.to] || '#58b9ff' },
@@ -476,8 +477,17 @@
     });
     return root;
   }
+  // One horizontal segment per step; a vertical join only between neighbours that both have the value.
   function stepPath(steps, value, y) {
-    return steps.map((s, i) => (i === 0 ? 'M' : 'L') + s.x0.toFixed(1) + ' ' + y(value(s)).toFixed(1) + ' H' + s.x1.toFixed(1)).join(' ');
+    let d = '';
+    let previous = null;
+    for (const s of steps) {
+      const v = value(s);
+      if (v == null) { previous = null; continue; }
+      d += (previous === null ? 'M' + s.x0.toFixed(1) : 'L' + s.x0.toFixed(1)) + ' ' + y(v).toFixed(1) + ' H' + s.x1.toFixed(1) + ' ';
+      previous = v;
+    }
+    return d.trim();
   }
   function niceCeil(v) {
     const p = Math.pow(10, Math.floor(Math.log10(v)));
