@@ -363,38 +363,51 @@
     }
     if (state.route.view !== 'situation' || state.route.key !== key) return;
     document.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
-    const history = s.history || [];
+    const timelineItems = s.timeline || [];
+    const reports = s.history || [];
     const header = h('section', { class: 'sit-header', 'aria-labelledby': 'sit-title' },
       h('h1', { id: 'sit-title' }, countryChip(s.actor), h('span', { class: 'arrow' }, '→'), countryChip(s.host)),
       h('dl', { class: 'facts' },
         fact('Status', statusBadge(s.status)),
         fact('Theatre', s.theatre || '—'),
         fact('Troops', troopsText(s.troops)),
+        s.casualties ? fact('Casualties', troopsText(s.casualties)) : null,
         fact('Claimants', (s.claimants || []).map(nameOf).join(', ') || '—'),
-        fact('Changes', fmtInt(history.length)),
+        fact('Changes · reports', fmtInt(timelineItems.length) + ' · ' + fmtInt(reports.length)),
         fact('Corroboration', corroborationText(s.corroboration) || '—'),
+        s.officially_confirmed ? fact('Official', 'confirmed by the state') : null,
         s.hedged ? fact('Confidence', h('span', { class: 'hedged' }, 'hedged')) : null));
     const chartPanel = h('section', { class: 'panel chart-panel', 'aria-labelledby': 'chart-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'chart-title' }, 'Troop range over time'),
-        h('span', { class: 'panel-note' }, 'coloured ribbon: status')),
-      troopChart(history),
+        h('span', { class: 'panel-note' }, 'dots: reports with a figure · ribbon: status')),
+      troopChart(reports, timelineItems),
       h('div', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'lg-min' }, 'lower bound'),
         h('span', { class: 'lg-max' }, 'upper bound'), h('span', { class: 'lg-band' }, 'reported range')));
     const timeline = h('section', { class: 'panel', 'aria-labelledby': 'timeline-title' },
       h('div', { class: 'panel-head' }, h('h2', { id: 'timeline-title' }, 'Timeline of changes'),
         h('span', { class: 'panel-note' }, 'oldest first')),
-      history.length ? h('ol', { class: 'timeline', id: 'timeline' }, history.map(timelineItem))
+      timelineItems.length ? h('ol', { class: 'timeline', id: 'timeline' }, timelineItems.map(timelineItem))
         : h('p', { class: 'empty' }, 'No change recorded yet.'));
-    container.replaceChildren(header, h('div', { class: 'sit-grid' }, chartPanel, timeline));
+    const allReports = h('section', { class: 'panel' },
+      h('details', { class: 'reports' },
+        h('summary', { class: 'panel-head' }, h('h2', {}, 'Every report (' + fmtInt(reports.length) + ')'),
+          h('span', { class: 'panel-note' }, 're-reports and reprints add corroboration, late reports history')),
+        h('div', { class: 'table-wrap' }, h('table', { class: 'board reports-table' },
+          h('thead', {}, h('tr', {}, ['Published', 'What it did', 'Source', 'Says', 'Troops', 'Sentence'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'th-text' }, t))))),
+          h('tbody', {}, [...reports].reverse().map(reportRow))))));
+    container.replaceChildren(header, h('div', { class: 'sit-grid' }, chartPanel, timeline, allReports));
   }
   function fact(label, value) {
     return h('div', {}, h('dt', {}, label), h('dd', {}, value));
   }
   function timelineItem(c) {
-    const when = eventDate(c.event_time) || c.detected_at;
-    return h('li', { class: 'tl-item t-' + c.type },
-      h('div', { class: 'tl-head' }, h('span', { class: 'tl-date' }, when ? dateText(when) : 'date unknown'), typeBadge(c.type),
-        h('span', { class: 'from-to' }, c.from ? statusBadge(c.from) : h('span', { class: 'muted' }, 'new'), h('span', { class: 'arrow' }, ' → '), statusBadge(c.to)),
+    const when = c.event_time || c.detected_at;
+    const types = (c.types || []).length ? c.types : [];
+    return h('li', { class: 'tl-item t-' + (types[0] || 'none') + ' s-' + (c.to || 'none') },
+      h('div', { class: 'tl-head' }, h('span', { class: 'tl-date' }, when ? dateText(when) : 'date unknown'),
+        types.map(typeBadge),
+        h('span', { class: 'from-to' }, c.from ? statusBadge(c.from) : h('span', { class: 'muted' }, types.length ? 'new' : 'status'),
+          h('span', { class: 'arrow' }, ' → '), statusBadge(c.to)),
         c.hedged ? h('span', { class: 'hedged' }, 'hedged') : null),
       h('div', { class: 'tl-body' },
         h('div', { class: 'alert-line' },
@@ -403,24 +416,36 @@
           (c.claimants || []).length ? h('span', {}, 'claimed by ', h('b', {}, c.claimants.map(nameOf).join(', '))) : null,
           corroborationText(c.corroboration) ? h('span', {}, h('b', {}, corroborationText(c.corroboration))) : null),
         evidenceBlock(c.evidence),
-        evidenceBlock(c.prior_evidence, 'before: ')));
+        c.prior_evidence ? h('details', { class: 'prior' }, h('summary', {}, 'what was known before'), evidenceBlock(c.prior_evidence)) : null));
+  }
+  function reportRow(r) {
+    const url = safeUrl(r.url);
+    return h('tr', { class: 'd-' + r.disposition },
+      h('td', { class: 'nowrap' }, dateText(r.event_time)),
+      h('td', {}, h('span', { class: 'disposition' }, (r.disposition || '').toLowerCase()), r.copy_of ? h('span', { class: 'sub' }, 'copy of ' + r.copy_of) : null),
+      h('td', {}, url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, r.source || r.article_id) : (r.source || r.article_id)),
+      h('td', {}, (r.lead || []).map(statusBadge), (r.background || []).length ? h('span', { class: 'sub' }, 'background: ' + r.background.join(', ').toLowerCase()) : null),
+      h('td', { class: 'num' }, r.troops ? troopsText(r.troops) : '—'),
+      h('td', { class: 'sentence' }, r.sentence || ''));
   }
   // Hand-drawn SVG: the reported troop range as a band (lower bound solid, upper bound dashed, an open range
   // drawn as a dotted tick upwards) and a ribbon underneath coloured by status over time.
-  function troopChart(history) {
+  function troopChart(reports, changes) {
     const W = 1200, H = 320, L = 64, R = 20, T = 16, B = 64;
     const root = svg('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'chart-desc' });
-    const points = history.map((c) => ({ t: toDate(eventDate(c.event_time) || c.detected_at), c }))
+    const dated = (list) => list.map((c) => ({ t: toDate(c.event_time || c.detected_at), c }))
       .filter((p) => p.t).sort((a, b) => a.t - b.t);
-    const withTroops = points.filter((p) => p.c.troops && (p.c.troops.min != null || p.c.troops.max != null));
+    const points = dated(changes);
+    const all = dated(reports);
+    const withTroops = all.filter((p) => p.c.troops && (p.c.troops.min != null || p.c.troops.max != null));
     root.append(svg('desc', { id: 'chart-desc' }, withTroops.length
       ? 'Troop range from ' + troopsText(withTroops[0].c.troops) + ' to ' + troopsText(withTroops[withTroops.length - 1].c.troops)
       : 'No troop figures reported'));
-    if (points.length === 0) {
-      root.append(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'no-data' }, 'No dated changes yet'));
+    if (all.length === 0) {
+      root.append(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'no-data' }, 'No dated reports yet'));
       return root;
     }
-    let t0 = points[0].t.getTime(), t1 = points[points.length - 1].t.getTime();
+    let t0 = all[0].t.getTime(), t1 = all[all.length - 1].t.getTime();
     const pad = Math.max((t1 - t0) * 0.05, 86400000 * 3);
     t0 -= pad; t1 += pad;
     const values = withTroops.flatMap((p) => [p.c.troops.min, p.c.troops.max]).filter((v) => v != null);
@@ -459,8 +484,9 @@
       root.append(svg('path', { d: stepPath(steps, (s) => s.max, y), class: 'line-max' }));
       for (const p of withTroops) {
         const v = p.c.troops.min != null ? p.c.troops.min : p.c.troops.max;
-        root.append(svg('circle', { cx: x(p.t.getTime()), cy: y(v), r: 5.5, class: 'point', fill: STATUS_COLOURS[p.c.to] || '#58b9ff' },
-          svg('title', {}, dateText(p.t.toISOString()) + ': ' + (p.c.type || '') + ', ' + troopsText(p.c.troops))));
+        const status = (p.c.lead || [])[0];
+        root.append(svg('circle', { cx: x(p.t.getTime()), cy: y(v), r: p.c.disposition === 'CHANGE' ? 6 : 4, class: 'point', fill: STATUS_COLOURS[status] || '#58b9ff' },
+          svg('title', {}, dateText(p.t.toISOString()) + ': ' + (p.c.source || '') + ' (' + (p.c.disposition || '').toLowerCase() + '), ' + troopsText(p.c.troops))));
       }
     } else {
       root.append(svg('text', { x: (L + W - R) / 2, y: (T + plotBottom) / 2, 'text-anchor': 'middle', class: 'no-data' }, 'No troop figures reported'));

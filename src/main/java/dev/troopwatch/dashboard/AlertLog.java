@@ -7,10 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -18,16 +20,27 @@ import java.util.function.Consumer;
  * The most recent alerts, in arrival order, in a bounded buffer: what the live feed replays to a browser that
  * (re)connects and what {@code GET /api/alerts} answers from. Each alert gets a sequence number so a reconnecting
  * browser asks only for what it missed; alerts are deduplicated by their deterministic {@code alert_id}, because a
- * restarted reader may see the same committed alert twice.
+ * restarted reader may see the same committed alert twice. Beyond the buffer it indexes alerts by id and by
+ * situation (alerts are rare: only real changes), so a situation's history can name the alerts each report raised.
  */
 public final class AlertLog {
     /** One buffered alert with its arrival sequence number. */
     public record Entry(long seq, JsonNode alert) {
     }
 
+    /** Bounds of the indexes: far above any real alert volume, there only so a runaway producer cannot exhaust memory. */
+    static final int MAX_INDEXED = 100_000;
+    static final int MAX_PER_SITUATION = 2_000;
+
     private final int capacity;
     private final ArrayDeque<Entry> entries;
-    private final Set<String> ids = new HashSet<>();
+    private final Map<String, JsonNode> byId = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > MAX_INDEXED;
+        }
+    };
+    private final Map<String, ArrayDeque<JsonNode>> bySituation = new HashMap<>();
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
     private long lastSeq;
     private long total;
@@ -45,12 +58,22 @@ public final class AlertLog {
         Entry entry;
         synchronized (this) {
             String id = alert.path("alert_id").asText(null);
-            if (id != null && !ids.add(id)) {
-                return false;
+            if (id != null) {
+                if (byId.containsKey(id)) {
+                    return false;
+                }
+                byId.put(id, alert);
+            }
+            String situation = situationOf(alert);
+            if (situation != null) {
+                ArrayDeque<JsonNode> alerts = bySituation.computeIfAbsent(situation, k -> new ArrayDeque<>());
+                if (alerts.size() == MAX_PER_SITUATION) {
+                    alerts.removeFirst();
+                }
+                alerts.addLast(alert);
             }
             if (entries.size() == capacity) {
-                Entry evicted = entries.removeFirst();
-                ids.remove(evicted.alert().path("alert_id").asText(null));
+                entries.removeFirst();
             }
             entry = new Entry(++lastSeq, alert);
             entries.addLast(entry);
@@ -90,6 +113,25 @@ public final class AlertLog {
             }
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /** An alert by its id, if this log has seen it. */
+    public synchronized Optional<JsonNode> byId(String alertId) {
+        return Optional.ofNullable(byId.get(alertId));
+    }
+
+    /** Every alert seen for a situation ("KP-RU"), in arrival order. */
+    public synchronized List<JsonNode> forSituation(String situation) {
+        ArrayDeque<JsonNode> alerts = bySituation.get(situation);
+        return alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    static String situationOf(JsonNode alert) {
+        JsonNode situation = alert.path("situation");
+        if (!situation.hasNonNull("actor") || !situation.hasNonNull("host")) {
+            return null;
+        }
+        return situation.get("actor").asText() + "-" + situation.get("host").asText();
     }
 
     public synchronized long lastSeq() {

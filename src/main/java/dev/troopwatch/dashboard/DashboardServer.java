@@ -95,7 +95,7 @@ public final class DashboardServer implements AutoCloseable {
         owned.add(DashboardMetrics.bind(backend.metrics(), streams));
         AlertStream alertStream = new AlertStream(backend.alerts());
         owned.add(0, alertStream);
-        Handlers handlers = new Handlers(backend, alertStream, new SituationView(CountryNames.load()),
+        Handlers handlers = new Handlers(backend, alertStream, new SituationView(CountryNames.load(), backend.alerts()),
                 CountryNames.load());
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -300,7 +300,7 @@ public final class DashboardServer implements AutoCloseable {
             ArrayNode latest = dead.putArray("latest");
             for (DeadLetterLog.DeadLetter letter : backend.deadLetters().latest()) {
                 latest.addObject().put("key", letter.key()).put("reason", letter.reason())
-                        .put("at", letter.at().toString());
+                        .put("detail", letter.detail()).put("stage", letter.stage()).put("at", letter.at().toString());
             }
             ObjectNode feed = body.putObject("alert_feed");
             feed.put("buffered", backend.alerts().size());

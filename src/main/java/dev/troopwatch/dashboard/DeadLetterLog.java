@@ -8,8 +8,11 @@ import java.util.List;
 
 /** Count of the dead letters seen and the latest few with their reasons, for the health panel. */
 public final class DeadLetterLog {
-    /** One dead letter: the record key, why it was rejected, and when it was written. */
-    public record DeadLetter(String key, String reason, Instant at) {
+    /**
+     * One dead letter: the original record key, the machine-readable reason ("missing-field"), the human detail,
+     * the stage that rejected it, and when.
+     */
+    public record DeadLetter(String key, String reason, String detail, String stage, Instant at) {
     }
 
     private final int keep;

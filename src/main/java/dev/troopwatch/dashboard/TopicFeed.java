@@ -177,32 +177,35 @@ public final class TopicFeed implements AutoCloseable {
                         record.offset(), e.getMessage());
             }
         } else {
-            deadLetters.append(new DeadLetterLog.DeadLetter(record.key(), reasonOf(record),
-                    Instant.ofEpochMilli(record.timestamp())));
+            deadLetters.append(deadLetterOf(record));
         }
     }
 
-    /** The reason a dead letter was written: a header or JSON field named like "reason" or "error". */
-    static String reasonOf(ConsumerRecord<String, byte[]> record) {
-        for (Header header : record.headers()) {
-            String name = header.key().toLowerCase(Locale.ROOT);
-            if ((name.contains("reason") || name.endsWith("exception.message")) && header.value() != null) {
-                return new String(header.value(), StandardCharsets.UTF_8);
-            }
-        }
+    /**
+     * Reads a dead letter as the pipeline writes it (JSON with reason, detail, stage, failed_at); a record in any
+     * other shape still counts, with what its headers say or "unreadable dead letter".
+     */
+    static DeadLetterLog.DeadLetter deadLetterOf(ConsumerRecord<String, byte[]> record) {
+        Instant at = Instant.ofEpochMilli(record.timestamp());
         try {
             JsonNode value = Json.mapper().readTree(record.value());
-            if (value != null && value.isObject()) {
-                for (String field : List.of("reason", "error", "error_message", "message")) {
-                    if (value.hasNonNull(field)) {
-                        return value.get(field).asText();
-                    }
-                }
+            if (value != null && value.hasNonNull("reason")) {
+                Instant failedAt = AlertLog.instantOf(value.path("failed_at").asText(null));
+                return new DeadLetterLog.DeadLetter(record.key(), value.get("reason").asText(),
+                        value.path("detail").asText(""), value.path("stage").asText(""),
+                        failedAt == null ? at : failedAt);
             }
         } catch (IOException notJson) {
-            // A dead letter may carry raw bytes only; fall through to the generic reason.
+            // Not the pipeline's format: fall back to the headers below.
         }
-        return "no reason recorded";
+        for (Header header : record.headers()) {
+            String name = header.key().toLowerCase(Locale.ROOT);
+            if (name.contains("reason") && header.value() != null) {
+                return new DeadLetterLog.DeadLetter(record.key(), new String(header.value(), StandardCharsets.UTF_8),
+                        "", "", at);
+            }
+        }
+        return new DeadLetterLog.DeadLetter(record.key(), "unreadable dead letter", "", "", at);
     }
 
     @Override

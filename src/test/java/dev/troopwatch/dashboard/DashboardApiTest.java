@@ -53,7 +53,9 @@ final class DashboardApiTest {
         assertEquals("ENGAGED", kp.get("status").asText());
         assertEquals("ENGAGEMENT", kp.at("/last_change/type").asText());
         assertEquals(11_000, kp.at("/troops/min").asLong());
-        assertEquals("[\"Wire One\",\"Wire Two\"]", kp.get("sources").toString());
+        assertEquals("[\"Wire Two\"]", kp.get("sources").toString());
+        assertEquals("[\"NEW_DEPLOYMENT\",\"ENGAGEMENT\"]", kp.get("alert_types").toString());
+        assertEquals("DEPLOYED", kp.at("/last_change/from").asText());
     }
 
     @Test
@@ -77,11 +79,21 @@ final class DashboardApiTest {
 
     @Test
     void oneSituationHasItsFullHistory() throws Exception {
+        memory.rereport("KP", "RU", 11_000L, 12_000L, "2024-11-20", "Wire Five",
+                "The brigade is still in action near the border, a second outlet reported.");
         JsonNode body = getJson("/api/situations/kp-ru", 200);
         assertEquals("KP-RU", body.get("key").asText());
-        assertEquals(2, body.get("history").size());
-        assertEquals("NEW_DEPLOYMENT", body.at("/history/0/type").asText());
-        assertEquals("Wire Two", body.at("/history/1/evidence/source").asText());
+        assertEquals(3, body.get("history").size(), "every report");
+        assertEquals(2, body.get("timeline").size(), "only the changes");
+        JsonNode first = body.at("/timeline/0");
+        assertEquals("[\"NEW_DEPLOYMENT\"]", first.get("types").toString(), "joined from the alert by id");
+        assertEquals("DEPLOYED", first.get("to").asText());
+        JsonNode second = body.at("/timeline/1");
+        assertEquals("DEPLOYED", second.get("from").asText());
+        assertEquals("Wire Two", second.at("/evidence/source").asText());
+        assertEquals("Wire One", second.at("/prior_evidence/source").asText());
+        assertEquals(10_000, second.at("/previous_troops/min").asLong());
+        assertEquals("REREPORT", body.at("/history/2/disposition").asText());
     }
 
     @Test
@@ -147,13 +159,15 @@ final class DashboardApiTest {
 
     @Test
     void healthSumsInstancesAndShowsDeadLetterReasons() throws Exception {
-        memory.deadLetters.append(new DeadLetterLog.DeadLetter("art-9", "headline is missing", Instant.now()));
+        memory.deadLetters.append(new DeadLetterLog.DeadLetter("art-9", "missing-field", "headline is missing",
+                "validate", Instant.now()));
         JsonNode body = getJson("/api/health", 200);
         assertEquals(12, body.at("/totals/articles").asLong());
         assertEquals(1.5, body.at("/totals/articles_per_second").asDouble());
         assertEquals(2, body.get("instances").size());
         assertEquals("UNREACHABLE", body.at("/instances/1/state").asText());
-        assertEquals("headline is missing", body.at("/dead_letters/latest/0/reason").asText());
+        assertEquals("headline is missing", body.at("/dead_letters/latest/0/detail").asText());
+        assertEquals("missing-field", body.at("/dead_letters/latest/0/reason").asText());
         assertEquals(3, body.at("/alert_feed/buffered").asInt());
     }
 
@@ -188,9 +202,9 @@ final class DashboardApiTest {
                 StandardCharsets.UTF_8))) {
             assertEquals("event: hello", nextEventLine(events));
             assertEquals("event: alert", nextEventLine(events));
-            assertTrue(nextData(events).contains("\"alert_id\":\"KP-RU-2\""), "replays what came after id 1");
+            assertTrue(nextData(events).contains("\"alert_id\":\"KP-RU#2\""), "replays what came after id 1");
             assertEquals("event: alert", nextEventLine(events));
-            assertTrue(nextData(events).contains("\"alert_id\":\"BY-UA-1\""));
+            assertTrue(nextData(events).contains("\"alert_id\":\"BY-UA#1\""));
             memory.change("KP", "RU", "Kursk", "WITHDRAWAL", "ENGAGED", "WITHDRAWN", null, null, "2025-01-20",
                     "Wire Four", "The unit has been pulled back from the line, officials said.");
             assertEquals("event: alert", nextEventLine(events));

@@ -35,6 +35,8 @@ final class DashboardPageTest {
                 "Wire One", "Pyongyang has moved a brigade to the Russian border region, an official said.");
         memory.change("KP", "RU", "Kursk", "ENGAGEMENT", "DEPLOYED", "ENGAGED", 11_000L, null, "2024-11-12",
                 "Wire Two", "The brigade saw its first fighting this week, according to the ministry.");
+        memory.rereport("KP", "RU", 11_000L, 13_000L, "2024-12-05", "Wire Five",
+                "A second outlet put the force in the region at up to thirteen thousand.");
         memory.change("BY", "UA", null, "PLANNED", null, "PLANNED", null, 5_000L, "2025-03-02",
                 "Wire Three", "Minsk is said to be preparing a contingent for the border.");
         server = DashboardServer.start(DashboardConfig.loopback(0), memory.backend());
@@ -61,7 +63,7 @@ final class DashboardPageTest {
         memory.change("KP", "RU", "Kursk", "WITHDRAWAL", "ENGAGED", "WITHDRAWN", 3_000L, 4_000L, "2025-01-25",
                 "Wire Four", "Most of the unit has been pulled back from the line, officials said.");
         WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#feed .alert.is-new[data-alert-id='KP-RU-3']")));
+                By.cssSelector("#feed .alert.is-new[data-alert-id='KP-RU#3']")));
         assertTrue(newest.getText().contains("WITHDRAWAL"), newest.getText());
         assertEquals(newest, driver.findElements(By.cssSelector("#feed .alert")).get(0), "newest first");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -83,7 +85,8 @@ final class DashboardPageTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline .tl-item"), 3));
         List<WebElement> items = driver.findElements(By.cssSelector("#timeline .tl-item"));
         assertTrue(items.get(2).getText().contains("WITHDRAWAL"), items.get(2).getText());
-        assertTrue(driver.findElements(By.cssSelector("svg.chart circle.point")).size() >= 3, "chart points drawn");
+        assertEquals(4, driver.findElements(By.cssSelector("svg.chart circle.point")).size(),
+                "one chart point per report with a figure");
         driver.manage().window().setSize(new Dimension(1440, 1700));
         chromium.screenshot("page-situation");
 

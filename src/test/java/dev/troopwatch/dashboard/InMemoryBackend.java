@@ -53,46 +53,119 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         return List.of(local(), InstanceHealth.unreachable("other:2", "connection refused"));
     }
 
-    /** Records a change in a situation's history and publishes its alert, as the pipeline would. */
+    /**
+     * Records a change in a situation's history and publishes its alert, in the JSON shapes of the tracking
+     * stage's SituationState / HistoryEntry and Alert.
+     */
     ObjectNode change(String actor, String host, String theatre, String type, String from, String to, Long min,
                       Long max, String eventDay, String source, String sentence) {
+        ObjectNode state = stateOf(actor, host);
         String key = actor + "-" + host;
-        ObjectNode state = situations.computeIfAbsent(key, k -> {
-            ObjectNode s = Json.mapper().createObjectNode();
-            s.put("actor", actor);
-            s.put("host", host);
-            s.putArray("history");
-            return s;
-        });
+        long sequence = state.path("alert_sequence").asLong() + 1;
+        String eventTime = eventDay + "T09:00:00Z";
+        ObjectNode evidence = evidence(key, state, source, sentence);
         ObjectNode alert = Json.mapper().createObjectNode();
-        ArrayNode history = (ArrayNode) state.get("history");
-        alert.put("alert_id", key + "-" + (history.size() + 1));
+        alert.put("alert_id", key + "#" + sequence);
         alert.put("type", type);
         alert.putObject("situation").put("actor", actor).put("host", host).put("theatre", theatre);
         alert.put("from", from);
         alert.put("to", to);
-        ObjectNode troops = alert.putObject("troops");
-        troops.put("min", min);
-        troops.put("max", max);
+        alert.set("troops", troops(min, max));
         alert.set("previous_troops", state.path("troops").isObject() ? state.get("troops") : null);
         alert.putArray("claimants").add("KR");
         alert.put("hedged", false);
-        alert.putObject("event_time").put("from", eventDay).put("to", eventDay);
+        alert.put("event_time", eventTime);
         alert.put("detected_at", Instant.now().toString());
-        alert.putObject("evidence").put("article_id", "a-" + key + "-" + history.size()).put("source", source)
-                .put("url", "https://example.org/wire/" + key + "/" + history.size())
-                .put("headline", "Report on " + key).put("sentence", sentence);
-        alert.putObject("corroboration").put("independent_sources", 2).put("reports", 3);
-        ObjectNode entry = alert.deepCopy();
-        entry.put("theatre", theatre);
-        history.add(entry);
-        state.put("theatre", theatre);
+        alert.set("evidence", evidence);
+        alert.set("prior_evidence", state.path("evidence").isObject() ? state.get("evidence") : null);
+        alert.putObject("corroboration").put("independent_sources", 1).put("reports", 1);
+        ObjectNode entry = entry(state, eventTime, evidence, to, theatre, troops(min, max), "CHANGE");
+        entry.putArray("alert_ids").add(alert.get("alert_id").asText());
+        state.put("alert_sequence", sequence);
         state.put("status", to);
+        state.putArray("lead").add(to);
+        state.put("theatre", theatre);
+        ArrayNode theatres = (ArrayNode) state.get("theatres");
+        if (theatre != null && !theatres.toString().contains("\"" + theatre + "\"")) {
+            theatres.add(theatre);
+        }
         state.set("troops", alert.get("troops"));
-        state.set("claimants", alert.get("claimants"));
-        state.put("hedged", false);
-        state.set("corroboration", alert.get("corroboration"));
+        state.set("evidence", evidence);
+        state.set("corroboration", alert.get("corroboration").deepCopy());
+        ((ArrayNode) state.get("sources")).removeAll().add(source);
+        state.put("as_of", eventTime);
+        state.put("updated_at", Instant.now().toString());
         alerts.append(alert);
         return alert;
+    }
+
+    /** Records a report that repeats the known status in other words: corroboration and a chart point, no alert. */
+    void rereport(String actor, String host, Long min, Long max, String eventDay, String source, String sentence) {
+        ObjectNode state = stateOf(actor, host);
+        String eventTime = eventDay + "T09:00:00Z";
+        ObjectNode evidence = evidence(actor + "-" + host, state, source, sentence);
+        entry(state, eventTime, evidence, state.path("status").asText(), state.path("theatre").asText(null),
+                troops(min, max), "REREPORT").putArray("alert_ids");
+        ObjectNode corroboration = (ObjectNode) state.get("corroboration");
+        corroboration.put("independent_sources", corroboration.get("independent_sources").asInt() + 1)
+                .put("reports", corroboration.get("reports").asInt() + 1);
+        ((ArrayNode) state.get("sources")).add(source);
+        state.put("as_of", eventTime);
+    }
+
+    private ObjectNode stateOf(String actor, String host) {
+        return situations.computeIfAbsent(actor + "-" + host, key -> {
+            ObjectNode s = Json.mapper().createObjectNode();
+            s.put("situation", key);
+            s.put("actor", actor);
+            s.put("host", host);
+            s.putArray("theatres");
+            s.putArray("claimants").add("KR");
+            s.put("hedged", false);
+            s.putArray("sources");
+            s.put("alert_sequence", 0);
+            s.putArray("history");
+            s.putObject("corroboration").put("independent_sources", 0).put("reports", 0);
+            return s;
+        });
+    }
+
+    private static ObjectNode evidence(String key, ObjectNode state, String source, String sentence) {
+        int n = state.get("history").size() + 1;
+        ObjectNode evidence = Json.mapper().createObjectNode();
+        evidence.put("article_id", "wire-" + key.toLowerCase() + "-" + n);
+        evidence.put("source", source);
+        evidence.put("url", "https://example.org/wire/" + key.toLowerCase() + "/" + n);
+        evidence.put("headline", "Troop report " + n + " on " + key);
+        evidence.put("sentence", sentence);
+        return evidence;
+    }
+
+    private static ObjectNode entry(ObjectNode state, String eventTime, ObjectNode evidence, String status,
+                                    String theatre, JsonNode troops, String disposition) {
+        ObjectNode entry = ((ArrayNode) state.get("history")).addObject();
+        entry.put("event_time", eventTime);
+        entry.put("detected_at", Instant.now().toString());
+        entry.setAll(evidence);
+        entry.putNull("agency");
+        entry.putArray("lead").add(status);
+        entry.putArray("background");
+        entry.put("theatre", theatre);
+        entry.set("troops", troops);
+        entry.putArray("claimants").add("KR");
+        entry.put("hedged", false);
+        entry.put("disposition", disposition);
+        entry.putNull("copy_of");
+        return entry;
+    }
+
+    private static JsonNode troops(Long min, Long max) {
+        if (min == null && max == null) {
+            return null;
+        }
+        ObjectNode troops = Json.mapper().createObjectNode();
+        troops.put("min", min);
+        troops.put("max", max);
+        return troops;
     }
 }
