@@ -70,6 +70,10 @@ final class BoilerplateRules {
     }
 
     static BoilerplateRules load(Agencies agencies) {
+        return load(agencies, RESOURCE);
+    }
+
+    static BoilerplateRules load(Agencies agencies, String resource) {
         String agencyAlternation = agencies.regexAlternation();
         Map<String, Rule> exact = new HashMap<>();
         Map<Character, List<Rule>> prefixes = new HashMap<>();
@@ -78,7 +82,7 @@ final class BoilerplateRules {
         List<Rule> ends = new ArrayList<>();
         List<Rule> trails = new ArrayList<>();
         List<Rule> leads = new ArrayList<>();
-        for (RuleFile.Line line : RuleFile.read(RESOURCE)) {
+        for (RuleFile.Line line : RuleFile.read(resource)) {
             String[] parts = line.text().split(" +", 4);
             if (parts.length != 4) {
                 throw line.error("expected CATEGORY ACTION MATCH PATTERN");
