@@ -179,8 +179,23 @@ public final class ArticleNormaliser {
         boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
         for (int i = 0; i < n; i++) {
-            String p = boilerplate.stripLead(paragraphs.get(i));
-            text[i] = p;
+            text[i] = boilerplate.stripLead(paragraphs.get(i));
+        }
+        // text fused onto the end of the story ("... AFP See more on") is stripped from the last paragraph that is
+        // not boilerplate itself, before classification, so a closing "- AFP" is not mistaken for a photo credit
+        for (int i = n - 1; i >= 0; i--) {
+            String stripped = boilerplate.stripTrail(text[i]);
+            if (!stripped.equals(text[i]) && !stripped.isEmpty() && boilerplate.classify(stripped) == null) {
+                signoffAgency = firstAgency(text[i].substring(stripped.length()));
+                text[i] = stripped;
+                break;
+            }
+            if (!text[i].isEmpty() && boilerplate.classify(text[i]) == null) {
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            String p = text[i];
             if (p.isEmpty()) {
                 continue;
             }
@@ -239,23 +254,6 @@ public final class ArticleNormaliser {
                 if (earlier == null || !sameContent(earlier, text[i])) {
                     kept.add(text[i]);
                 }
-            }
-        }
-        while (!kept.isEmpty()) {
-            int last = kept.size() - 1;
-            String before = kept.get(last);
-            String after = boilerplate.stripTrail(before);
-            if (after.equals(before)) {
-                break;
-            }
-            if (signoffAgency == null) {
-                signoffAgency = firstAgency(before.substring(after.length()));
-            }
-            if (after.isEmpty() || boilerplate.classify(after) != null) {
-                kept.remove(last);
-            } else {
-                kept.set(last, after);
-                break;
             }
         }
         return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
