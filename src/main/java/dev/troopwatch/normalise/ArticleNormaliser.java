@@ -174,12 +174,14 @@ public final class ArticleNormaliser {
         int n = paragraphs.size();
         String[] text = new String[n];
         boolean[] keep = new boolean[n];
+        long[] hashes = new long[n];
         String signoffAgency = null;
         long headlineHash = contentHash(headline);
         boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
         for (int i = 0; i < n; i++) {
-            text[i] = boilerplate.stripLead(paragraphs.get(i));
+            String p = paragraphs.get(i);
+            text[i] = i < BoilerplateRules.LEAD_PARAGRAPHS ? boilerplate.stripLead(p) : p;
         }
         // text fused onto the end of the story ("... AFP See more on") is stripped from the last paragraph that is
         // not boilerplate itself, before classification, so a closing "- AFP" is not mistaken for a photo credit
@@ -201,7 +203,8 @@ public final class ArticleNormaliser {
             }
             BoilerplateRules.Rule rule = boilerplate.classify(p);
             if (rule == null) {
-                if (!headlineEmpty && contentHash(p) == headlineHash && sameContent(p, headline)) {
+                hashes[i] = contentHash(p);
+                if (!headlineEmpty && hashes[i] == headlineHash && sameContent(p, headline)) {
                     continue;
                 }
                 keep[i] = true;
@@ -250,7 +253,7 @@ public final class ArticleNormaliser {
         for (int i = 0; i < n; i++) {
             // a repeated paragraph keeps its first kept copy; a copy that served as a caption was dropped above
             if (keep[i]) {
-                String earlier = seen.putIfAbsent(contentHash(text[i]), text[i]);
+                String earlier = seen.putIfAbsent(hashes[i], text[i]);
                 if (earlier == null || !sameContent(earlier, text[i])) {
                     kept.add(text[i]);
                 }

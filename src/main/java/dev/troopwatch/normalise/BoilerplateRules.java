@@ -24,12 +24,14 @@ final class BoilerplateRules {
     /** End-of-paragraph regexes (photo credits ending a caption) are tried only up to this length. */
     static final int ENDS_MAX_CHARS = 600;
     /** End-of-paragraph regexes look at this many trailing characters. */
-    static final int ENDS_WINDOW = 200;
+    static final int ENDS_WINDOW = 120;
     /** {NAME} in a pattern, but not the {L} of a \\p{L} character class. */
     private static final Pattern MACRO = Pattern.compile("(?<!\\\\[pP])\\{([A-Z_]{2,})}");
 
     /** ASCII case folding is enough after cleaning and several times faster than Unicode folding. */
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+    /** Outlet tags come before the story: lead rules look only at the first paragraphs. */
+    static final int LEAD_PARAGRAPHS = 5;
 
     enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
 
@@ -41,10 +43,10 @@ final class BoilerplateRules {
     private final Map<String, Rule> exact;
     private final int exactMaxChars;
     private final Map<Character, List<Rule>> prefixes;
-    private final List<Rule> starts;
-    /** All whole-paragraph regex rules as one alternation, branch k named "r" + k: one match attempt per paragraph. */
-    private final Pattern regexAlternation;
-    private final List<Rule> regexes;
+    /** Start-of-paragraph regex rules by the first character that can begin a match. */
+    private final FirstCharIndex starts;
+    /** Whole-paragraph regex rules by the first character that can begin a match. */
+    private final FirstCharIndex regexes;
     private final List<Rule> ends;
     private final List<Rule> trails;
     private final List<Rule> leads;
@@ -56,14 +58,8 @@ final class BoilerplateRules {
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
         this.prefixes = Map.copyOf(copy);
-        this.starts = List.copyOf(starts);
-        this.regexes = List.copyOf(regexes);
-        StringBuilder alternation = new StringBuilder();
-        for (int k = 0; k < regexes.size(); k++) {
-            alternation.append(k == 0 ? "" : "|").append("(?<r").append(k).append('>')
-                    .append(regexes.get(k).regex.pattern()).append(')');
-        }
-        this.regexAlternation = regexes.isEmpty() ? null : Pattern.compile(alternation.toString(), FLAGS);
+        this.starts = new FirstCharIndex(starts);
+        this.regexes = new FirstCharIndex(regexes);
         this.ends = List.copyOf(ends);
         this.trails = List.copyOf(trails);
         this.leads = List.copyOf(leads);
@@ -186,20 +182,18 @@ final class BoilerplateRules {
                 }
             }
         }
-        for (Rule rule : starts) {
+        char first = paragraph.charAt(0);
+        for (Rule rule : starts.candidates(first)) {
             Matcher m = rule.regex.matcher(paragraph);
             m.region(0, Math.min(length, STARTS_WINDOW));
             if (m.lookingAt()) {
                 return rule;
             }
         }
-        if (length <= REGEX_MAX_CHARS && regexAlternation != null) {
-            Matcher m = regexAlternation.matcher(paragraph);
-            if (m.matches()) {
-                for (int k = 0; k < regexes.size(); k++) {
-                    if (m.start("r" + k) >= 0) {
-                        return regexes.get(k);
-                    }
+        if (length <= REGEX_MAX_CHARS) {
+            for (Rule rule : regexes.candidates(first)) {
+                if (rule.regex.matcher(paragraph).matches()) {
+                    return rule;
                 }
             }
         }
@@ -211,6 +205,34 @@ final class BoilerplateRules {
             }
         }
         return null;
+    }
+
+    /**
+     * Regex rules grouped by the ASCII characters a match can start with, found by asking each compiled pattern
+     * whether a one-character input already fails without reading further ({@link Matcher#hitEnd()}). Most
+     * paragraphs then meet only the one or two rules that could match them. Non-ASCII first characters meet all.
+     */
+    private static final class FirstCharIndex {
+        private final List<List<Rule>> byChar = new ArrayList<>(128);
+        private final List<Rule> all;
+
+        FirstCharIndex(List<Rule> rules) {
+            this.all = List.copyOf(rules);
+            for (int c = 0; c < 128; c++) {
+                List<Rule> possible = new ArrayList<>();
+                for (Rule rule : rules) {
+                    Matcher m = rule.regex.matcher(String.valueOf((char) c));
+                    if (m.lookingAt() || m.hitEnd()) {
+                        possible.add(rule);
+                    }
+                }
+                byChar.add(List.copyOf(possible));
+            }
+        }
+
+        List<Rule> candidates(char first) {
+            return first < 128 ? byChar.get(first) : all;
+        }
     }
 
     /** Strips trailing boilerplate fused onto a paragraph ("... AFP See more on"), repeatedly; may return "". */

@@ -104,6 +104,23 @@ final class TextCleaner {
             lineStart = false;
         }
 
+        /** Copies plain printable ASCII {@code text[from, to)} in bulk: the common case, most of every article. */
+        void emitRun(String text, int from, int to) {
+            int count = to - from;
+            if (len + count + 1 > buf.length) {
+                char[] bigger = new char[Math.max(buf.length * 2, len + count + 1) + 16];
+                System.arraycopy(buf, 0, bigger, 0, len);
+                buf = bigger;
+            }
+            if (pendingSpace) {
+                buf[len++] = ' ';
+                pendingSpace = false;
+            }
+            text.getChars(from, to, buf, len);
+            len += count;
+            lineStart = false;
+        }
+
         void space() {
             pendingSpace = !lineStart;
         }
@@ -134,7 +151,12 @@ final class TextCleaner {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                out.emit(c);
+                int end = i + 1;
+                while (end < n && text.charAt(end) > ' ' && text.charAt(end) < 0x7F) {
+                    end++;
+                }
+                out.emitRun(text, i, end);
+                i = end - 1;
                 continue;
             }
             switch (c) {
