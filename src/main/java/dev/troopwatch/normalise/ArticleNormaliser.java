@@ -95,8 +95,11 @@ public final class ArticleNormaliser {
             paragraphSpans.add(new TextSpan(start, text.length()));
         }
         String full = text.toString();
-        for (TextSpan span : paragraphSpans) {
-            sentences.split(full, span.start(), span.end(), sentenceSpans);
+        for (int i = 0; i < paragraphSpans.size(); i++) {
+            TextSpan span = paragraphSpans.get(i);
+            // paragraphs before the dateline were dropped, so the dateline opens the first body paragraph
+            int noBreakBefore = i == 1 && dateline != null ? span.start() + dateline.end() : span.start();
+            sentences.split(full, span.start(), span.end(), noBreakBefore, sentenceSpans);
         }
         int leadEnd = leadEnd(full, paragraphSpans);
 

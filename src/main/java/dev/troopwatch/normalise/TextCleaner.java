@@ -136,6 +136,10 @@ final class TextCleaner {
             return !pendingSpace && !lineStart && len > 0;
         }
 
+        boolean afterWordChar() {
+            return afterNonSpace() && Character.isLetterOrDigit(buf[len - 1]);
+        }
+
         boolean afterDigit() {
             return afterNonSpace() && Character.isDigit(buf[len - 1]);
         }
@@ -170,8 +174,21 @@ final class TextCleaner {
                 }
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
                         '\u2035', '\uFF07' -> out.emit('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
-                        '\u2036', '\uFF02' -> out.emit('"');
+                case '\u201C' -> {
+                    // an opening quote glued to the previous word ("it is\u201Cclear") gets its space back
+                    if (out.afterWordChar()) {
+                        out.space();
+                    }
+                    out.emit('"');
+                }
+                case '\u201D' -> {
+                    out.emit('"');
+                    if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                        out.space();
+                    }
+                }
+                case '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\u2036', '\uFF02' ->
+                        out.emit('"');
                 case '\u2010', '\u2011' -> out.emit('-');
                 case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
                 case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n

@@ -65,6 +65,19 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void curlyQuotesGluedToWordsGetTheirSpaceBack() {
+        NormalisedArticle a = normalise("", "He said it was\u201Cclear\u201Dthat troops would stay.");
+        assertEquals(List.of("He said it was \"clear\" that troops would stay."), body(a));
+    }
+
+    @Test
+    void aDatelineBelongsToTheFirstSentence() {
+        NormalisedArticle a = normalise("Brigade leaves", "ANKARA, March 3. /TASS/. The brigade left the base. It did not return.");
+        assertEquals(List.of("ANKARA, March 3. /TASS/. The brigade left the base.", "It did not return."),
+                sentences(a).subList(1, 3));
+    }
+
+    @Test
     void appliesNfkcAndDropsZeroWidthCharacters() {
         NormalisedArticle a = normalise("", "The \uFB01rst con\u00ADvoy of \uFF11\uFF10 trucks left\u200B the base\u2026 on time.");
         assertEquals(List.of("The first convoy of 10 trucks left the base... on time."), body(a));

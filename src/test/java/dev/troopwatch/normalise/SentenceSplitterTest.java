@@ -102,6 +102,8 @@ class SentenceSplitterTest {
         assertEquals(List.of("The unit reached the region.", "According to officials, it stayed."),
                 split("The unit reached the region.According to officials, it stayed."));
         assertEquals(List.of("Visit Example.NET for more."), split("Visit Example.NET for more."));
+        assertEquals(List.of("The report was carried by News.Az on Friday."),
+                split("The report was carried by News.Az on Friday."));
     }
 
     @Test
