@@ -24,6 +24,8 @@ public final class ArticleNormaliser {
     static final int MAX_HEADLINE_CHARS = 1_000;
     /** A paragraph of at least this many words can carry the lead; shorter ones are kickers, subheads, datelines. */
     static final int LEAD_MIN_WORDS = 8;
+    /** A lead paragraph without final punctuation must be at least this long to count as (truncated) prose. */
+    static final int LEAD_PROSE_WORDS = 25;
     /** A paragraph dropped as the caption before a photo credit is at most this long; longer ones are story. */
     static final int CAPTION_MAX_WORDS = 80;
     /** List items after "Read also:" are title-like: no final punctuation and at most this many words. */
@@ -333,13 +335,28 @@ public final class ArticleNormaliser {
         return null;
     }
 
-    /** End of the first body paragraph that carries news, or of the headline when there is none. */
+    /**
+     * End of the first body paragraph that carries news: at least {@value #LEAD_MIN_WORDS} words and written as
+     * prose (final punctuation, or long enough that a missing full stop is truncation); a title-like line such as a
+     * live-blog entry heading or standfirst without a full stop is passed over. Falls back to the first paragraph of
+     * {@value #LEAD_MIN_WORDS} words, then to the first body paragraph, then to the headline.
+     */
     private static int leadEnd(String text, List<TextSpan> paragraphs) {
+        int firstLong = -1;
         for (int i = 1; i < paragraphs.size(); i++) {
             TextSpan span = paragraphs.get(i);
             if (hasWords(text, span.start(), span.end(), LEAD_MIN_WORDS)) {
-                return span.end();
+                if (endsSentence(text.substring(span.start(), span.end()))
+                        || hasWords(text, span.start(), span.end(), LEAD_PROSE_WORDS)) {
+                    return span.end();
+                }
+                if (firstLong < 0) {
+                    firstLong = span.end();
+                }
             }
+        }
+        if (firstLong >= 0) {
+            return firstLong;
         }
         return paragraphs.size() > 1 ? paragraphs.get(1).end() : paragraphs.get(0).end();
     }

@@ -240,7 +240,8 @@ class ArticleNormaliserTest {
 
     @Test
     void dateTimeAndKickerLinesAreDropped() {
-        NormalisedArticle a = normalise("", paragraphs("WORLD", "Sun. Sep 8th, 2024", "July 17, 2025", STORY));
+        NormalisedArticle a = normalise("", paragraphs("WORLD", "Sun. Sep 8th, 2024", "July 17, 2025", "Example Times :",
+                STORY));
         assertEquals(List.of(STORY), body(a));
     }
 
@@ -313,6 +314,13 @@ class ArticleNormaliserTest {
         NormalisedArticle a = normalise("Brigades move north", paragraphs("Analysis", STORY, SECOND));
         int storyEnd = a.text().indexOf(STORY) + STORY.length();
         assertEquals(storyEnd, a.leadEnd());
+    }
+
+    @Test
+    void aTitleLikeLineIsNotTheLead() {
+        NormalisedArticle a = normalise("Live updates", paragraphs("Army to send two more brigades to the northern border",
+                STORY, SECOND));
+        assertEquals(a.text().indexOf(STORY) + STORY.length(), a.leadEnd());
     }
 
     @Test
