@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns a validated {@link RawArticle} into a {@link NormalisedArticle}: cleans characters ({@link TextCleaner}),
@@ -69,6 +70,7 @@ public final class ArticleNormaliser {
      * the record timestamp when it had none). A blank id becomes the id {@link ArticleIds} derives.
      */
     public NormalisedArticle normalise(RawArticle raw, Instant published) {
+        Objects.requireNonNull(raw, "raw article");
         String headline = oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS));
         List<String> paragraphs = splitParagraphs(cleaner.clean(raw.body(), maxChars));
         Body body = removeBoilerplate(paragraphs, headline);
@@ -107,8 +109,8 @@ public final class ArticleNormaliser {
 
         String id = raw.id() == null || raw.id().isBlank()
                 ? ArticleIds.derive(raw.url(), raw.headline(), raw.body()) : raw.id();
-        String language = raw.language() == null || raw.language().isBlank() ? "en" : raw.language();
-        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, language, full,
+        // only articles accepted as English are normalised (see ArticleValidator), whatever tag they came with
+        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, "en", full,
                 paragraphSpans, sentenceSpans, leadEnd, dateline == null ? null : dateline.place(), agency);
     }
 

@@ -35,7 +35,7 @@ final class BoilerplateRules {
 
     enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
 
-    enum Match { EXACT, PREFIX, STARTS, REGEX, ENDS }
+    enum Match { EXACT, PREFIX, SUFFIX, STARTS, REGEX, ENDS }
 
     record Rule(String category, Action action, Match match, String pattern, Pattern regex, int line) {
     }
@@ -43,6 +43,8 @@ final class BoilerplateRules {
     private final Map<String, Rule> exact;
     private final int exactMaxChars;
     private final Map<Character, List<Rule>> prefixes;
+    /** Suffix rules by the lower-cased last character of their (normalised) pattern. */
+    private final Map<Character, List<Rule>> suffixes;
     /** Start-of-paragraph regex rules by the first character that can begin a match. */
     private final FirstCharIndex starts;
     /** Whole-paragraph regex rules by the first character that can begin a match. */
@@ -51,13 +53,17 @@ final class BoilerplateRules {
     private final List<Rule> trails;
     private final List<Rule> leads;
 
-    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes, List<Rule> starts,
+    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes,
+                             Map<Character, List<Rule>> suffixes, List<Rule> starts,
                              List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
         this.exact = Map.copyOf(exact);
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
         this.prefixes = Map.copyOf(copy);
+        Map<Character, List<Rule>> suffixCopy = new HashMap<>();
+        suffixes.forEach((c, list) -> suffixCopy.put(c, List.copyOf(list)));
+        this.suffixes = Map.copyOf(suffixCopy);
         this.starts = new FirstCharIndex(starts);
         this.regexes = new FirstCharIndex(regexes);
         this.ends = List.copyOf(ends);
@@ -73,6 +79,7 @@ final class BoilerplateRules {
         String agencyAlternation = agencies.regexAlternation();
         Map<String, Rule> exact = new HashMap<>();
         Map<Character, List<Rule>> prefixes = new HashMap<>();
+        Map<Character, List<Rule>> suffixes = new HashMap<>();
         List<Rule> starts = new ArrayList<>();
         List<Rule> regexes = new ArrayList<>();
         List<Rule> ends = new ArrayList<>();
@@ -120,13 +127,21 @@ final class BoilerplateRules {
                 }
                 case PREFIX -> prefixes.computeIfAbsent(Character.toLowerCase(pattern.charAt(0)),
                         c -> new ArrayList<>()).add(rule);
+                case SUFFIX -> {
+                    String key = exactKey(pattern);
+                    if (key.isEmpty()) {
+                        throw line.error("empty suffix");
+                    }
+                    suffixes.computeIfAbsent(key.charAt(key.length() - 1), c -> new ArrayList<>())
+                            .add(new Rule(parts[0], action, match, key, null, line.number()));
+                }
                 case STARTS -> starts.add(rule);
                 case REGEX -> regexes.add(rule);
                 case ENDS -> ends.add(rule);
                 default -> throw line.error("unknown match");
             }
         }
-        return new BoilerplateRules(exact, prefixes, starts, regexes, ends, trails, leads);
+        return new BoilerplateRules(exact, prefixes, suffixes, starts, regexes, ends, trails, leads);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String token, RuleFile.Line line) {
@@ -162,7 +177,7 @@ final class BoilerplateRules {
         return text.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
-    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, starts, regex, ends), or null. */
+    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, suffix, starts, regex, ends). */
     Rule classify(String paragraph) {
         int length = paragraph.length();
         if (length == 0) {
@@ -178,6 +193,20 @@ final class BoilerplateRules {
         if (candidates != null) {
             for (Rule rule : candidates) {
                 if (paragraph.regionMatches(true, 0, rule.pattern, 0, rule.pattern.length())) {
+                    return rule;
+                }
+            }
+        }
+        int keyEnd = length;
+        while (keyEnd > 0 && " .:!|".indexOf(paragraph.charAt(keyEnd - 1)) >= 0) {
+            keyEnd--;
+        }
+        List<Rule> suffixCandidates = keyEnd == 0 ? null
+                : suffixes.get(Character.toLowerCase(paragraph.charAt(keyEnd - 1)));
+        if (suffixCandidates != null) {
+            for (Rule rule : suffixCandidates) {
+                int from = keyEnd - rule.pattern.length();
+                if (from >= 0 && paragraph.regionMatches(true, from, rule.pattern, 0, rule.pattern.length())) {
                     return rule;
                 }
             }

@@ -207,6 +207,13 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void dropsContributorLinesAndSourceCredits() {
+        NormalisedArticle a = normalise("", paragraphs(STORY, SECOND, "Example Wire writer Jane Doe in Lagos contributed to "
+                + "this report.", "Source: Example News and news agencies"));
+        assertEquals(List.of(STORY, SECOND), body(a));
+    }
+
+    @Test
     void keepsSentencesThatOnlyStartWithBy() {
         String by = "By Friday, the last soldiers had left the base.";
         NormalisedArticle a = normalise("", paragraphs(STORY, by));
