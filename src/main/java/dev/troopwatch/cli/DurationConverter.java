@@ -11,7 +11,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     public Duration convert(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         try {
-            if (v.startsWith("pt") || v.startsWith("p")) {
+            if (v.startsWith("p")) {
                 return positive(Duration.parse(value.strip().toUpperCase(Locale.ROOT)), value);
             }
             if (v.endsWith("ms")) {
