@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
             say(out, "topics    %s", change);
         }
         say(out, "pipeline  RUNNING in %.1f s; %s", seconds(pipeline.startupTime()), PipelineRunner.describe(config));
-        say(out, "http      http://%s:%d/api/health", httpHost, pipeline.http().port());
+        say(out, "dashboard http://%s:%d/  (JSON API under /api, e.g. /api/health)", httpHost, pipeline.http().port());
 
         Set<String> declared = Set.copyOf(TopicSpecLoader.load(config.topicsDir()).stream().map(TopicSpec::name)
                 .toList());

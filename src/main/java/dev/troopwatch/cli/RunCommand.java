@@ -81,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.printf("pipeline  RUNNING in %.1f s against %s; %s%n", pipeline.startupTime().toMillis() / 1000.0,
                     config.bootstrapServers(), PipelineRunner.describe(config));
-            out.printf("http      http://%s:%d/api/health. Ctrl-C to stop.%n", httpHost, pipeline.http().port());
+            out.printf("dashboard http://%s:%d/  (JSON API under /api). Ctrl-C to stop.%n", httpHost,
+                    pipeline.http().port());
             out.flush();
             shutdown.await();
             return 0;

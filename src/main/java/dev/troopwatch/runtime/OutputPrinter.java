@@ -85,8 +85,9 @@ public final class OutputPrinter implements AutoCloseable {
         }
         if (TopicNames.DEADLETTER.equals(topic) && json.has("reason")) {
             return label(topic) + json.path("reason").asText() + ": " + abbreviate(json.path("detail").asText(""))
-                    + "  (" + json.path("sourceTopic").asText("?") + "/" + json.path("sourcePartition").asText("?")
-                    + "@" + json.path("sourceOffset").asText("?") + ", key " + key + ")";
+                    + "  (" + json.path("stage").asText("?") + ", " + json.path("source_topic").asText("?") + "/"
+                    + json.path("source_partition").asText("?") + "@" + json.path("source_offset").asText("?")
+                    + ", key " + key + ")";
         }
         return label(topic) + abbreviate(json.toString());
     }

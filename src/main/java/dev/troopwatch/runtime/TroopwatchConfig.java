@@ -2,6 +2,7 @@ package dev.troopwatch.runtime;
 
 import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.kafka.TopicOverrides;
+import dev.troopwatch.stream.StreamsDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,9 +76,8 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
         // Exactly-once commits close a transaction; at 100 ms an alert is visible to read_committed readers quickly.
         streams.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // Kafka 4.4 warns unless global-store processing errors go through the processing exception handler too;
-        // that is the behaviour we want (and Kafka 5's default).
-        streams.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        // What the topology relies on: exception handlers writing dead letters (an operator's setting still wins).
+        StreamsDefaults.applyTo(streams);
         if (!streams.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("bootstrap.servers is not set (use --bootstrap-servers or the config "
                     + "file)");

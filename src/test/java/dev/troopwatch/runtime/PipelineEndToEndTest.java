@@ -79,9 +79,10 @@ class PipelineEndToEndTest {
                 URI.create("http://127.0.0.1:" + pipeline.http().port() + "/api/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
-        JsonNode health = Json.mapper().readTree(response.body());
-        assertEquals("RUNNING", health.path("state").asText());
-        assertEquals(config.applicationServer(), health.path("instance").asText());
+        JsonNode instances = Json.mapper().readTree(response.body()).path("instances");
+        assertEquals(1, instances.size(), response.body());
+        assertEquals("RUNNING", instances.path(0).path("state").asText(), response.body());
+        assertEquals(config.applicationServer(), instances.path(0).path("instance").asText(), response.body());
     }
 
     @Test
