@@ -44,7 +44,7 @@ final class ArticleAnalysis {
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
-    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "after", "following", "despite", "since");
+    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -577,9 +577,21 @@ final class ArticleAnalysis {
         }
         if (codes.isEmpty() && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
             Hit subject = subject(s, g, anchor);
-            if (subject != null) {
+            while (subject != null) {
                 addCode(codes, actorCode(subject));
                 spans.add(subject);
+                // "India and China began pulling back": coordinated subjects are all actors
+                int k = subject.start() - 1;
+                subject = null;
+                if (s.tokens.is(k, "and") || s.tokens.is(k, ",")) {
+                    for (int st = k - 1; st >= Math.max(s.from, k - 4) && subject == null; st--) {
+                        for (Hit h : s.startingAt(st)) {
+                            if (subjectKind(h.kind()) && h.end() == k && actorCode(h) != null) {
+                                subject = h;
+                            }
+                        }
+                    }
+                }
             }
         }
         return new Actors(codes, spans);
@@ -782,16 +794,23 @@ final class ArticleAnalysis {
             if (cue.kind() != LexKind.ATTRIBUTION) {
                 continue;
             }
-            boolean after = cue.code().equals("AFTER");
-            Speaker sp = after ? speakerAfter(s, cue.end()) : speakerBefore(s, cue.start());
-            if (sp == null) {
-                sp = after ? speakerBefore(s, cue.start()) : speakerAfter(s, cue.end());
+            Speaker sp;
+            if (cue.code().equals("AFTER")) {
+                sp = speakerAfter(s, cue.end());
+            } else {
+                // ', said the official' / '"...," Zelensky said': inverted order only right after a comma or quote
+                String before = s.form(cue.start() - 1);
+                boolean inverted = cue.start() == s.from || before.equals(",") || isQuote(before);
+                sp = inverted ? speakerAfter(s, cue.end()) : null;
+                if (sp == null) {
+                    sp = speakerBefore(s, cue.start());
+                }
             }
             if (sp == null) {
                 continue;
             }
             Claim c = sp.code == null ? new Claim(last, false) : new Claim(sp.code, true);
-            if (c.code != null && (best == null || !best.explicit && c.explicit)) {
+            if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
         }
@@ -806,10 +825,15 @@ final class ArticleAnalysis {
                 }
             }
         }
-        if (best == null && s.tokens.size() > s.from && isQuote(s.form(s.from)) && last != null) {
+        if (best == null && s.to > s.from && isQuote(s.form(s.from)) && last != null) {
             best = new Claim(last, false); // reported speech continues the previous speaker
         }
         return best == null ? new Claim(null, false) : best;
+    }
+
+    /** A named state or bloc outranks "media" (an outlet citing an official), which outranks an inherited one. */
+    private static int rank(Claim c) {
+        return !c.explicit ? 0 : c.code.equals("media") ? 1 : 2;
     }
 
     private static boolean isQuote(String f) {
@@ -818,7 +842,7 @@ final class ArticleAnalysis {
 
     /** "North Korea has deployed more troops to Russia: Seoul" - a headline source after the colon. */
     private Claim headlineSource(Sentence s) {
-        for (int k = s.to - 1; k > s.from; k--) {
+        for (int k = s.to - 1; k > Math.max(s.from, s.to - 6); k--) {
             if (s.tokens.is(k, ":") || s.tokens.is(k, "-")) {
                 Speaker sp = speakerAfter(s, k + 1);
                 return sp == null || sp.code == null ? null : new Claim(sp.code, true);
@@ -894,6 +918,21 @@ final class ArticleAnalysis {
                     }
                 }
                 case SPEAKER -> {
+                    // "Niger's military", "a Lebanese security source", "Seoul's spy agency"
+                    for (int j = h.start() - 1; j >= Math.max(s.from, h.start() - 3); j--) {
+                        if (s.tokens.is(j, "'s")) {
+                            Hit owner = entityEndingAt(s, j);
+                            return owner != null && owner.code().length() == 2 ? new Speaker(owner.code())
+                                    : new Speaker(null);
+                        }
+                        Hit e = entityEndingAt(s, j + 1);
+                        if (e != null && e.kind() == LexKind.DEMONYM) {
+                            return new Speaker(e.code());
+                        }
+                        if (e != null || s.tokens.punct(j)) {
+                            break;
+                        }
+                    }
                     return new Speaker(null);
                 }
                 case MEDIA -> {
@@ -921,6 +960,14 @@ final class ArticleAnalysis {
         }
         List<Draft> extra = new ArrayList<>();
         for (Draft d : drafts) {
+            if (d.actor != null && "ZZ".equals(d.host)) {
+                // "the Sahel" in a story about Niger is Niger: a region yields to the actor's named country
+                String specific = bestSpecific(pairs, d.actor);
+                if (specific != null) {
+                    d.host = specific;
+                    d.theatre = null;
+                }
+            }
             if (d.actor != null && d.host == null) {
                 d.host = best(pairs, d.actor, true);
             } else if (d.actor == null && d.corefActor) {
@@ -976,6 +1023,19 @@ final class ArticleAnalysis {
         return best;
     }
 
+    private static String bestSpecific(Map<String, Integer> pairs, String actor) {
+        String best = null;
+        int weight = 0;
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            String[] ah = e.getKey().split("\\|");
+            if (ah[0].equals(actor) && !ah[1].equals("ZZ") && !ah[1].equals(actor) && e.getValue() > weight) {
+                weight = e.getValue();
+                best = ah[1];
+            }
+        }
+        return best;
+    }
+
     /** Actors of the heaviest pairs (all of them on a tie, e.g. two armies disengaging), for a host or overall. */
     private static List<String> topActors(Map<String, Integer> pairs, String host) {
         int weight = 0;
@@ -1014,6 +1074,7 @@ final class ArticleAnalysis {
         }
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
+        leadTroopsFromBody(kept);
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1029,6 +1090,39 @@ final class ArticleAnalysis {
                     new Evidence(s.text(text), s.startChar, s.endChar)));
         }
         return out;
+    }
+
+    /**
+     * A lead often states the event and leaves its size to the body ("France completed its withdrawal ... The
+     * roughly 1,500 soldiers ..."). When a situation's lead gives no number, the first body mention of the same
+     * situation and status that does (and is not dated background) supplies it.
+     */
+    private void leadTroopsFromBody(List<Draft> kept) {
+        Map<String, TroopRange> found = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.troops != null) {
+                found.put(d.actor + "|" + d.host, d.troops);
+            }
+        }
+        for (Draft d : kept) {
+            String key = d.actor + "|" + d.host;
+            if (!d.lead || found.containsKey(key)) {
+                continue;
+            }
+            for (Draft b : kept) {
+                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
+                        && !background(b)) {
+                    d.troops = b.troops;
+                    found.put(key, b.troops);
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean background(Draft d) {
+        return d.time != null && published != null && d.time.to() != null
+                && d.time.to().isBefore(published.minusDays(BACKGROUND_DAYS));
     }
 
     /**
