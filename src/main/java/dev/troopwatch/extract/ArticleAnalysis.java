@@ -29,12 +29,12 @@ final class ArticleAnalysis {
     private static final int MAX_LEAD_SENTENCES = 3;
 
     private static final Set<String> LOCATIVE = Set.of("to", "in", "into", "inside", "at", "across", "toward",
-            "towards", "near", "within", "throughout", "on", "for", "around", "entered", "reached", "enter");
+            "towards", "near", "within", "throughout", "on", "around", "entered", "reached", "enter");
     private static final Set<String> DIRECTION = Set.of("the", "western", "eastern", "southern", "northern",
             "occupied", "central", "far", "north", "south", "east", "west", "neighbouring", "neighboring",
             "southwestern", "northeastern", "northwestern", "southeastern", "border", "russian-occupied");
     private static final Set<String> TERRITORY = Set.of("territory", "territories", "soil", "region", "regions",
-            "border", "borders", "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
+            "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
             "front", "lands", "oblast", "province");
     /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
     private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
@@ -146,6 +146,7 @@ final class ArticleAnalysis {
         boolean corefActor;
         boolean front;
         int anchorPos;
+        String weakHost;
     }
 
     List<Mention> mentions() {
@@ -263,6 +264,10 @@ final class ArticleAnalysis {
                 }
             }
             List<Hit> anchors = anchors(s, g, status);
+            Hit owner = status == Status.ENGAGED ? nominalOwner(s, g) : null;
+            if (owner != null) {
+                anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
+            }
             boolean standalone = g.entry().detail().equals("STANDALONE");
             if (anchors.isEmpty() && !standalone && pronounAnchor(s, g) < 0) {
                 continue;
@@ -276,8 +281,9 @@ final class ArticleAnalysis {
             List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
                 Actors actors = actors(s, g, anchor, status);
-                Place host = host(s, g, status, actors.spans);
+                Place firstHost = host(s, g, status, actors.spans);
                 List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
+                for (Place host : coordinated(s, firstHost))
                 for (String actor : codes) {
                     Draft d = new Draft();
                     d.sentence = s;
@@ -286,6 +292,7 @@ final class ArticleAnalysis {
                     d.suppressed = suppressed;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
+                    d.weakHost = weakHost(s, actor);
                     d.theatre = host == null ? null : host.theatre;
                     d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
                     if (d.troops == null) {
@@ -299,8 +306,7 @@ final class ArticleAnalysis {
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
                     if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
-                        d.host = null; // own country named: the host is elsewhere ("returned to Pyongyang")
-                        d.theatre = null;
+                        d.suppressed = true; // own forces at home, off any front: not a deployment
                     }
                     out.add(d);
                 }
@@ -349,17 +355,17 @@ final class ArticleAnalysis {
     }
 
     private static boolean negatedOrHypothetical(Sentence s, Hit g) {
-        if (s.cueBefore(g.start(), LexKind.NEGATION, 5, false) != null) {
+        if (s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null) {
             return true;
         }
-        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 8, false) != null) {
+        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 10, true) != null) {
             return true;
         }
-        // "if" / "whether" reach across commas inside their clause
+        // "if" / "whether" / "neither ... nor" reach across commas inside their clause
         int clause = s.clauseStart(g.start());
         for (int k = clause; k < g.start(); k++) {
             String f = s.form(k);
-            if (f.equals("if") || f.equals("unless") || f.equals("whether")) {
+            if (f.equals("if") || f.equals("unless") || f.equals("whether") || f.equals("neither")) {
                 return true;
             }
         }
@@ -376,6 +382,22 @@ final class ArticleAnalysis {
             k--;
         }
         return s.tokens.is(k, "to") && !s.tokens.is(k - 1, "back") && !s.tokens.is(k - 1, "due");
+    }
+
+    /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
+    private static Hit nominalOwner(Sentence s, Hit g) {
+        int k = g.start();
+        if (s.tokens.is(k - 1, "'s")) {
+            k--;
+        }
+        for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
@@ -437,15 +459,66 @@ final class ArticleAnalysis {
                     break;
                 }
             }
+            if (found != null && allied(s, found)) {
+                return null; // "fighting alongside Russia's army": the ally is not a second party
+            }
             if (found != null) {
                 if (found.kind() == LexKind.TROOP && s.at(found.end(), LexKind.CIVILIAN) != null) {
                     return null; // "military" in "military workers" is no troop noun
                 }
-                return found;
+                if (!adjectiveUse(s, found)) {
+                    return found;
+                }
+                k = step > 0 ? found.end() - 1 : found.start();
             }
         }
         return null;
     }
+
+    private static boolean allied(Sentence s, Hit troop) {
+        for (int k = troop.start() - 1; k >= Math.max(s.from, troop.start() - 4); k--) {
+            if (s.tokens.is(k, "alongside")) {
+                return true;
+            }
+            if (s.tokens.punct(k) && !s.tokens.is(k, "'s")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NOUN_MODIFIERS = Set.of("military", "army", "troop", "force");
+
+    /**
+     * "military" and "army" are troop nouns in "the US military completed" but adjectives in "military
+     * manufacturing" / "army chief": a following lower-case word that is not a verb form or function word marks
+     * the adjective.
+     */
+    private static boolean adjectiveUse(Sentence s, Hit h) {
+        if (h.end() - h.start() != 1 || !NOUN_MODIFIERS.contains(s.form(h.start()))) {
+            return false;
+        }
+        int n = h.end();
+        if (n >= s.to || s.tokens.punct(n) || s.tokens.capitalised(n) || s.tokens.number(n)) {
+            return false;
+        }
+        String next = s.form(n);
+        if (next.endsWith("ed") || next.endsWith("s") && !next.endsWith("ss") || PREPOSITIONS.contains(next)
+                || AUXILIARIES.contains(next) || VERBISH.contains(next)) {
+            return false;
+        }
+        for (Hit o : s.startingAt(n)) {
+            if (o.kind() == LexKind.TRIGGER || o.kind() == LexKind.ATTRIBUTION || o.kind() == LexKind.PLANNING
+                    || o.kind() == LexKind.HYPOTHETICAL || o.kind() == LexKind.NEGATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> VERBISH = Set.of("has", "had", "have", "will", "would", "could", "can", "may",
+            "might", "must", "did", "does", "and", "or", "that", "which", "who", "remain", "leave", "withdraw",
+            "began", "begin", "continue", "took", "left", "came", "went", "made", "said", "says", "say");
 
     private static boolean civilianNearer(Sentence s, Hit g) {
         for (int k = Math.max(s.from, g.start() - 8); k < Math.min(s.to, g.end() + 8); k++) {
@@ -519,7 +592,8 @@ final class ArticleAnalysis {
     private Actors actors(Sentence s, Hit g, Hit anchor, Status status) {
         List<String> codes = new ArrayList<>(2);
         List<Hit> spans = new ArrayList<>(2);
-        if (anchor != null && anchor.kind() == LexKind.FORCE) {
+        if (anchor != null && (anchor.kind() == LexKind.FORCE || anchor.kind() == LexKind.DEMONYM
+                || anchor.kind() == LexKind.COUNTRY)) {
             codes.add(anchor.code());
             spans.add(anchor);
             return new Actors(codes, spans);
@@ -651,7 +725,7 @@ final class ArticleAnalysis {
 
     private static boolean subjectKind(LexKind k) {
         return k == LexKind.COUNTRY || k == LexKind.CAPITAL || k == LexKind.AGENCY || k == LexKind.PERSON
-                || k == LexKind.FORCE;
+                || k == LexKind.FORCE || k == LexKind.BLOC;
     }
 
     private static String actorCode(Hit h) {
@@ -695,7 +769,7 @@ final class ArticleAnalysis {
                     }
                 }
                 case DEMONYM -> {
-                    if (territory(s, h.end())) {
+                    if (territory(s, h.end()) && locative(s, h.start(), status)) {
                         candidates.add(new Place(h.code(), null, h.start()));
                     }
                 }
@@ -742,6 +816,43 @@ final class ArticleAnalysis {
         return new Place(best.code, theatre, best.pos);
     }
 
+    /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
+    private static List<Place> coordinated(Sentence s, Place first) {
+        if (first == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        List<Place> out = new ArrayList<>(2);
+        out.add(first);
+        int k = first.pos;
+        Hit h = countryAt(s, k);
+        if (h == null) {
+            return out;
+        }
+        int end = h.end();
+        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and"))) {
+            int next = end + 1;
+            if (s.tokens.is(end, ",") && s.tokens.is(next, "and")) {
+                next++;
+            }
+            Hit c = countryAt(s, next);
+            if (c == null) {
+                break;
+            }
+            out.add(new Place(c.code(), null, c.start()));
+            end = c.end();
+        }
+        return out;
+    }
+
+    private static Hit countryAt(Sentence s, int k) {
+        for (Hit h : s.startingAt(k)) {
+            if (h.kind() == LexKind.COUNTRY) {
+                return h;
+            }
+        }
+        return null;
+    }
+
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
     private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
         int a = Math.min(g.end(), place.end());
@@ -752,6 +863,21 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /** Words after which a country is the one the troops help, hence where they are when nothing else says. */
+    private static final Set<String> ALLY = Set.of("alongside", "help", "aid", "assist", "support", "supporting",
+            "helping", "aiding", "assisting", "backing", "reinforce");
+
+    /** "fighting alongside Russia", "sent to help Russia": the helped state, a host of last resort. */
+    private static String weakHost(Sentence s, String actor) {
+        for (Hit h : s.hits) {
+            if ((h.kind() == LexKind.COUNTRY || h.kind() == LexKind.CAPITAL) && ALLY.contains(s.form(h.start() - 1))
+                    && !h.code().equals(actor)) {
+                return h.code();
+            }
+        }
+        return null;
     }
 
     private boolean locative(Sentence s, int start, Status status) {
@@ -1060,6 +1186,9 @@ final class ArticleAnalysis {
     private List<Mention> finish(List<Draft> drafts) {
         List<Draft> kept = new ArrayList<>();
         for (Draft d : drafts) {
+            if (d.host == null && d.actor != null) {
+                d.host = d.weakHost;
+            }
             if (d.suppressed || d.actor == null || d.host == null) {
                 continue;
             }
