@@ -27,6 +27,8 @@ final class ArticleAnalysis {
     private static final int BACKGROUND_DAYS = 45;
     /** Body sentences of the first paragraph that count as the lead. */
     private static final int MAX_LEAD_SENTENCES = 3;
+    /** Sentences after the lead searched for the lead's place when the lead names none. */
+    private static final int THEATRE_LOOKAHEAD = 4;
 
     private static final Set<String> LOCATIVE = Set.of("to", "in", "into", "inside", "at", "across", "toward",
             "towards", "near", "within", "throughout", "on", "around", "entered", "reached", "enter");
@@ -196,15 +198,22 @@ final class ArticleAnalysis {
         return null;
     }
 
-    /** The first place of the host named in the headline or lead paragraph, for lead mentions naming none. */
+    /**
+     * The first place of the host named in the headline, the lead paragraph or the few sentences after it, for
+     * lead mentions naming none: wires often name the place one sentence after the news.
+     */
     private String leadTheatre(String host) {
+        int after = 0;
         for (Sentence s : sentences) {
-            if (!s.lead) {
+            if (!s.lead && after++ >= THEATRE_LOOKAHEAD) {
                 break;
             }
             for (Hit h : s.hits) {
                 if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
                     return h.entry().detail();
+                }
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                    return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
         }
@@ -253,6 +262,9 @@ final class ArticleAnalysis {
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
                 }
+            }
+            if (plan != null && g.entry().detail().equals("STATE")) {
+                plan = null; // "will remain in Mali": a continuing presence, not an intention
             }
             if (plan != null) {
                 if (status == Status.WITHDRAWN) {
@@ -315,9 +327,13 @@ final class ArticleAnalysis {
     }
 
     private static boolean circumstance(Sentence s, Hit g) {
+        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
             if (CIRCUMSTANCE.contains(s.form(k))) {
                 return true;
+            }
+            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
+                return true; // "pulled back after heavy losses": the losses explain the news
             }
             if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 return false;
@@ -402,8 +418,8 @@ final class ArticleAnalysis {
 
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
-        Hit left = nearestTroop(s, g.start() - 1, -1, 10);
-        Hit right = nearestTroop(s, g.end(), 1, 10);
+        Hit left = nearestTroop(s, g.start() - 1, -1, 12);
+        Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
@@ -440,9 +456,12 @@ final class ArticleAnalysis {
     }
 
     private static Hit nearestTroop(Sentence s, int from, int step, int window) {
-        for (int k = from, n = 0; k >= s.from && k < s.to && n < window; k += step, n++) {
+        for (int k = from, n = 0; k >= s.from && k < s.to && n < window; k += step) {
             if (s.strongBoundary(k)) {
                 return null;
+            }
+            if (!s.tokens.punct(k)) {
+                n++;
             }
             Hit found = null;
             for (int back = k; back >= Math.max(s.from, k - 4); back--) {
@@ -503,8 +522,8 @@ final class ArticleAnalysis {
             return false;
         }
         String next = s.form(n);
-        if (next.endsWith("ed") || next.endsWith("s") && !next.endsWith("ss") || PREPOSITIONS.contains(next)
-                || AUXILIARIES.contains(next) || VERBISH.contains(next)) {
+        if (next.endsWith("ed") || PREPOSITIONS.contains(next) || AUXILIARIES.contains(next)
+                || VERBISH.contains(next)) {
             return false;
         }
         for (Hit o : s.startingAt(n)) {
@@ -518,7 +537,9 @@ final class ArticleAnalysis {
 
     private static final Set<String> VERBISH = Set.of("has", "had", "have", "will", "would", "could", "can", "may",
             "might", "must", "did", "does", "and", "or", "that", "which", "who", "remain", "leave", "withdraw",
-            "began", "begin", "continue", "took", "left", "came", "went", "made", "said", "says", "say");
+            "began", "begin", "continue", "took", "left", "came", "went", "made", "said", "says", "say", "remains",
+            "continues", "plans", "wants", "needs", "leaves", "withdraws", "sends", "deploys", "returns", "is", "was",
+            "spokesman", "spokeswoman", "spokesperson", "sources", "officials");
 
     private static boolean civilianNearer(Sentence s, Hit g) {
         for (int k = Math.max(s.from, g.start() - 8); k < Math.min(s.to, g.end() + 8); k++) {
@@ -704,8 +725,8 @@ final class ArticleAnalysis {
                     continue;
                 }
                 if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
-                        && s.at(h.end() + 1, LexKind.SPEAKER) != null) {
-                    continue;
+                        && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
                 }
                 if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
                     continue; // a dateline "SEOUL -"
@@ -1249,6 +1270,15 @@ final class ArticleAnalysis {
         }
     }
 
+    private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
+        for (Draft d : kept) {
+            if (d.sentence.headline && d.status == status && situation.equals(d.actor + "|" + d.host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean background(Draft d) {
         return d.time != null && published != null && d.time.to() != null
                 && d.time.to().isBefore(published.minusDays(BACKGROUND_DAYS));
@@ -1267,15 +1297,31 @@ final class ArticleAnalysis {
                     continue;
                 }
                 List<Status> l = leadStatuses.computeIfAbsent(d.actor + "|" + d.host, k -> new ArrayList<>());
-                if (!l.contains(d.status) && l.size() < 2) {
+                if (!l.contains(d.status)) {
                     l.add(d.status);
                 }
+            }
+        }
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.size() > 2 && l.contains(Status.DEPLOYED) && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
+            while (l.size() > 2) {
+                l.remove(l.size() - 1);
             }
         }
         if (leadStatuses.isEmpty() && !kept.isEmpty()) {
             Draft first = kept.get(0);
             first.lead = true;
             return;
+        }
+        // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
         }
         for (Draft d : kept) {
             if (d.lead) {
