@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Troop-deployment events from wire articles, tracked as situations on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ExtractCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 
