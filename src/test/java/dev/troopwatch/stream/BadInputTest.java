@@ -112,7 +112,7 @@ class BadInputTest {
                     .contains(POISON), "the dead letter carries the failing record");
 
             List<String> alertIds = pipeline.alerts().stream().map(Alert::alertId).toList();
-            assertEquals(13, alertIds.size(), "every alert of the sample timeline still arrives: " + alertIds);
+            assertEquals(14, alertIds.size(), "every alert of the sample timeline still arrives: " + alertIds);
             assertTrue(alertIds.contains("KP-RU#11"));
         }
     }
