@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -53,11 +52,6 @@ final class PipelineHarness implements AutoCloseable {
 
     void publish(RawArticle article) {
         publish(article.id(), bytes(article));
-    }
-
-    /** Publishes with an explicit record timestamp: the event time of an article that carries no date. */
-    void publishAt(RawArticle article, Instant recordTime) {
-        raw.pipeInput(article.id().getBytes(StandardCharsets.UTF_8), bytes(article), recordTime);
     }
 
     static byte[] bytes(RawArticle article) {
