@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bundled sample wires through the production topology (real normaliser, extractor and rules). */
 class SampleTimelineTest {
     /** alert id, type, article that raised it: the whole expected output of the sample file, in order. */
-    private static final List<String> EXPECTED = List.of(
+    static final List<String> EXPECTED = List.of(
             "KP-RU#1 NEW_DEPLOYMENT sample-001-kp-special-forces-far-east",
             "KP-RU#2 NEW_THEATRE sample-003-kp-10000-kursk-pentagon",
             "KP-RU#3 REINFORCEMENT sample-003-kp-10000-kursk-pentagon",
@@ -36,7 +36,7 @@ class SampleTimelineTest {
     @TempDir
     Path stateDir;
 
-    private static String line(Alert alert) {
+    static String line(Alert alert) {
         return alert.alertId() + " " + alert.type() + " " + alert.evidence().articleId();
     }
 
