@@ -1,0 +1,254 @@
+package dev.troopwatch.normalise;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The page-boilerplate rules of {@code normalise/boilerplate.patterns}, compiled once. Literal rules are looked up
+ * by hash or first character so most paragraphs cost a few comparisons; regexes run only on short paragraphs, and
+ * end-of-paragraph regexes only on paragraphs that do not end like a sentence, which keeps the work per article
+ * small and free of backtracking blow-ups. Immutable and thread-safe.
+ */
+final class BoilerplateRules {
+    static final String RESOURCE = "normalise/boilerplate.patterns";
+    /** Whole-paragraph regexes are tried only up to this length: boilerplate lines are short. */
+    static final int REGEX_MAX_CHARS = 240;
+    /** Start-of-paragraph regexes look at this many leading characters. */
+    static final int STARTS_WINDOW = 200;
+    /** End-of-paragraph regexes (photo credits ending a caption) are tried only up to this length. */
+    static final int ENDS_MAX_CHARS = 600;
+    /** End-of-paragraph regexes look at this many trailing characters. */
+    static final int ENDS_WINDOW = 200;
+    /** {NAME} in a pattern, but not the {L} of a \\p{L} character class. */
+    private static final Pattern MACRO = Pattern.compile("(?<!\\\\[pP])\\{([A-Z_]{2,})}");
+
+    /** ASCII case folding is enough after cleaning and several times faster than Unicode folding. */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+
+    enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
+
+    enum Match { EXACT, PREFIX, STARTS, REGEX, ENDS }
+
+    record Rule(String category, Action action, Match match, String pattern, Pattern regex, int line) {
+    }
+
+    private final Map<String, Rule> exact;
+    private final int exactMaxChars;
+    private final Map<Character, List<Rule>> prefixes;
+    private final List<Rule> starts;
+    /** All whole-paragraph regex rules as one alternation, branch k named "r" + k: one match attempt per paragraph. */
+    private final Pattern regexAlternation;
+    private final List<Rule> regexes;
+    private final List<Rule> ends;
+    private final List<Rule> trails;
+    private final List<Rule> leads;
+
+    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes, List<Rule> starts,
+                             List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
+        this.exact = Map.copyOf(exact);
+        this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
+        Map<Character, List<Rule>> copy = new HashMap<>();
+        prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
+        this.prefixes = Map.copyOf(copy);
+        this.starts = List.copyOf(starts);
+        this.regexes = List.copyOf(regexes);
+        StringBuilder alternation = new StringBuilder();
+        for (int k = 0; k < regexes.size(); k++) {
+            alternation.append(k == 0 ? "" : "|").append("(?<r").append(k).append('>')
+                    .append(regexes.get(k).regex.pattern()).append(')');
+        }
+        this.regexAlternation = regexes.isEmpty() ? null : Pattern.compile(alternation.toString(), FLAGS);
+        this.ends = List.copyOf(ends);
+        this.trails = List.copyOf(trails);
+        this.leads = List.copyOf(leads);
+    }
+
+    static BoilerplateRules load(Agencies agencies) {
+        String agencyAlternation = agencies.regexAlternation();
+        Map<String, Rule> exact = new HashMap<>();
+        Map<Character, List<Rule>> prefixes = new HashMap<>();
+        List<Rule> starts = new ArrayList<>();
+        List<Rule> regexes = new ArrayList<>();
+        List<Rule> ends = new ArrayList<>();
+        List<Rule> trails = new ArrayList<>();
+        List<Rule> leads = new ArrayList<>();
+        for (RuleFile.Line line : RuleFile.read(RESOURCE)) {
+            String[] parts = line.text().split(" +", 4);
+            if (parts.length != 4) {
+                throw line.error("expected CATEGORY ACTION MATCH PATTERN");
+            }
+            Action action = parse(Action.class, parts[1], line);
+            Match match = parse(Match.class, parts[2], line);
+            String pattern = parts[3];
+            Pattern regex = null;
+            if (match == Match.REGEX || match == Match.ENDS || match == Match.STARTS) {
+                regex = compile(pattern, match, agencyAlternation, line);
+            } else if (pattern.contains("{AGENCY}") && match != Match.EXACT) {
+                throw line.error("{AGENCY} works in exact and regex patterns, not in " + parts[2]);
+            }
+            Rule rule = new Rule(parts[0], action, match, pattern, regex, line.number());
+            if (action == Action.TRAIL) {
+                if (match != Match.ENDS) {
+                    throw line.error("trail rules need MATCH ends");
+                }
+                trails.add(rule);
+                continue;
+            }
+            if (action == Action.LEAD) {
+                if (match != Match.STARTS) {
+                    throw line.error("lead rules need MATCH starts");
+                }
+                leads.add(rule);
+                continue;
+            }
+            switch (match) {
+                case EXACT -> {
+                    List<String> expanded = pattern.contains("{AGENCY}")
+                            ? agencies.names().stream().map(a -> pattern.replace("{AGENCY}", a)).toList()
+                            : List.of(pattern);
+                    for (String literal : expanded) {
+                        if (exact.put(exactKey(literal), rule) != null) {
+                            throw line.error("duplicate exact pattern '" + literal + "'");
+                        }
+                    }
+                }
+                case PREFIX -> prefixes.computeIfAbsent(Character.toLowerCase(pattern.charAt(0)),
+                        c -> new ArrayList<>()).add(rule);
+                case STARTS -> starts.add(rule);
+                case REGEX -> regexes.add(rule);
+                case ENDS -> ends.add(rule);
+                default -> throw line.error("unknown match");
+            }
+        }
+        return new BoilerplateRules(exact, prefixes, starts, regexes, ends, trails, leads);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String token, RuleFile.Line line) {
+        try {
+            return Enum.valueOf(type, token.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw line.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " '" + token + "'");
+        }
+    }
+
+    private static Pattern compile(String pattern, Match match, String agencyAlternation, RuleFile.Line line) {
+        Matcher macro = MACRO.matcher(pattern);
+        while (macro.find()) {
+            if (!macro.group(1).equals("AGENCY")) {
+                throw line.error("unknown macro {" + macro.group(1) + "}");
+            }
+        }
+        String expanded = pattern.replace("{AGENCY}", agencyAlternation);
+        String anchored = match == Match.ENDS ? "(?:" + expanded + ")\\z" : expanded;
+        try {
+            return Pattern.compile(anchored, FLAGS);
+        } catch (PatternSyntaxException e) {
+            throw line.error("bad regex: " + e.getDescription());
+        }
+    }
+
+    /** Lower case without trailing ". : ! |" and spaces: how exact patterns and paragraphs are compared. */
+    static String exactKey(String text) {
+        int end = text.length();
+        while (end > 0 && " .:!|".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return text.substring(0, end).toLowerCase(Locale.ROOT);
+    }
+
+    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, starts, regex, ends), or null. */
+    Rule classify(String paragraph) {
+        int length = paragraph.length();
+        if (length == 0) {
+            return null;
+        }
+        if (length <= exactMaxChars) {
+            Rule rule = exact.get(exactKey(paragraph));
+            if (rule != null) {
+                return rule;
+            }
+        }
+        List<Rule> candidates = prefixes.get(Character.toLowerCase(paragraph.charAt(0)));
+        if (candidates != null) {
+            for (Rule rule : candidates) {
+                if (paragraph.regionMatches(true, 0, rule.pattern, 0, rule.pattern.length())) {
+                    return rule;
+                }
+            }
+        }
+        for (Rule rule : starts) {
+            Matcher m = rule.regex.matcher(paragraph);
+            m.region(0, Math.min(length, STARTS_WINDOW));
+            if (m.lookingAt()) {
+                return rule;
+            }
+        }
+        if (length <= REGEX_MAX_CHARS && regexAlternation != null) {
+            Matcher m = regexAlternation.matcher(paragraph);
+            if (m.matches()) {
+                for (int k = 0; k < regexes.size(); k++) {
+                    if (m.start("r" + k) >= 0) {
+                        return regexes.get(k);
+                    }
+                }
+            }
+        }
+        if (length <= ENDS_MAX_CHARS && !endsLikeSentence(paragraph)) {
+            for (Rule rule : ends) {
+                if (endMatcher(rule, paragraph).find()) {
+                    return rule;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Strips trailing boilerplate fused onto a paragraph ("... AFP See more on"), repeatedly; may return "". */
+    String stripTrail(String paragraph) {
+        String text = paragraph;
+        boolean changed = true;
+        for (int round = 0; changed && round < 4 && !text.isEmpty(); round++) {
+            changed = false;
+            for (Rule rule : trails) {
+                Matcher m = endMatcher(rule, text);
+                if (m.find() && m.start() < text.length()) {
+                    text = text.substring(0, m.start()).stripTrailing();
+                    changed = true;
+                }
+            }
+        }
+        return text;
+    }
+
+    /** Strips leading outlet tags ("(MENAFN- ...)") from a paragraph. */
+    String stripLead(String paragraph) {
+        String text = paragraph;
+        for (Rule rule : leads) {
+            Matcher m = rule.regex.matcher(text);
+            m.region(0, Math.min(text.length(), STARTS_WINDOW));
+            if (m.lookingAt() && m.end() > 0) {
+                text = text.substring(m.end()).stripLeading();
+            }
+        }
+        return text;
+    }
+
+    private static Matcher endMatcher(Rule rule, String text) {
+        Matcher m = rule.regex.matcher(text);
+        m.useTransparentBounds(true);
+        m.region(Math.max(0, text.length() - ENDS_WINDOW), text.length());
+        return m;
+    }
+
+    /** A final . ! ? or closing quote: ordinary prose, which no end-of-paragraph credit rule needs to look at. */
+    static boolean endsLikeSentence(String paragraph) {
+        char last = paragraph.charAt(paragraph.length() - 1);
+        return last == '.' || last == '!' || last == '?' || last == '"' || last == '\'';
+    }
+}
