@@ -50,7 +50,7 @@ final class DashboardPipelineTest {
     private static final Duration PIPELINE = Duration.ofSeconds(90);
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private RunningPipeline pipeline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
