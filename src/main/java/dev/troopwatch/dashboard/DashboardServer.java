@@ -276,7 +276,10 @@ public final class DashboardServer implements AutoCloseable {
 
         void health(Context ctx) {
             List<InstanceHealth> instances = backend.health().instances();
+            InstanceHealth self = instances.get(0);
             ObjectNode body = Json.mapper().createObjectNode();
+            body.put("state", self.state());
+            body.put("instance", self.instance());
             body.put("checked_at", Instant.now().toString());
             ObjectNode totals = body.putObject("totals");
             double rate = 0;
@@ -313,7 +316,9 @@ public final class DashboardServer implements AutoCloseable {
             feed.put("received", backend.alerts().total());
             feed.put("caught_up", backend.feedCaughtUp().getAsBoolean());
             feed.put("live_clients", alertStream.clientCount());
-            ctx.json(body);
+            // Probes (docker-compose, Kubernetes) read the status: 503 while this instance cannot process.
+            boolean serving = "RUNNING".equals(self.state()) || "REBALANCING".equals(self.state());
+            ctx.status(serving ? 200 : 503).json(body);
         }
 
         void countries(Context ctx) {

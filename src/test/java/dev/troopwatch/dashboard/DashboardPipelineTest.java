@@ -212,6 +212,38 @@ final class DashboardPipelineTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void everyInstanceShowsEverySituationWhenTwoShareTheWork() throws Exception {
+        publishDeployment();
+        try (RunningPipeline.Instance second = pipeline.startAnotherInstance(dataDir.resolve("instance-2"))) {
+            List<URI> dashboards = List.of(pipeline.dashboard.uri(), second.dashboard().uri());
+            for (URI dashboard : dashboards) {
+                JsonNode listing = Await.until(PIPELINE, "both instances to answer " + dashboard, () -> {
+                    HttpResponse<String> r = get(dashboard.resolve("/api/situations"));
+                    JsonNode body = r.statusCode() == 200 ? Json.mapper().readTree(r.body()) : null;
+                    return body != null && body.get("instances").size() == 2 && body.get("count").asInt() == 1
+                            ? body : null;
+                });
+                System.out.println(dashboard + " situations from " + listing.get("instances"));
+                int owners = 0;
+                for (JsonNode instance : listing.get("instances")) {
+                    assertNull(instance.get("error").textValue(), instance.toString());
+                    owners += instance.get("count").asInt();
+                }
+                assertEquals(1, owners, "exactly one instance owns KP-RU");
+                JsonNode page = Await.until(PIPELINE, "KP-RU from " + dashboard, () -> {
+                    HttpResponse<String> r = get(dashboard.resolve("/api/situations/KP-RU"));
+                    return r.statusCode() == 200 ? Json.mapper().readTree(r.body()) : null;
+                });
+                assertEquals("KP-RU", page.get("key").asText());
+                assertTrue(page.get("timeline").size() >= 1);
+                JsonNode health = Json.mapper().readTree(get(dashboard.resolve("/api/health")).body());
+                assertEquals(2, health.get("instances").size(), health.toString());
+            }
+        }
+    }
+
     /** Presses Tab until the focused element is the board row for {@code key}; fails after 80 presses. */
     private static WebElement tabUntil(WebDriver driver, String key) {
         ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
@@ -246,7 +278,11 @@ final class DashboardPipelineTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+        return get(uri(path));
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -33,6 +33,7 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
     final AlertLog alerts = new AlertLog(50);
     final DeadLetterLog deadLetters = new DeadLetterLog(5);
     volatile boolean storeReady = true;
+    volatile String streamsState = "RUNNING";
 
     DashboardBackend backend() {
         return new DashboardBackend(this, this, this, alerts, deadLetters, () -> true,
@@ -61,7 +62,7 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
 
     @Override
     public InstanceHealth local() {
-        return new InstanceHealth("memory:1", "RUNNING", 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L, null);
+        return new InstanceHealth("memory:1", streamsState, 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L, null);
     }
 
     @Override

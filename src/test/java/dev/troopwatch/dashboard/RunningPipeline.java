@@ -54,31 +54,52 @@ final class RunningPipeline implements AutoCloseable {
                 broker.bootstrapServers()))) {
             new TopicApplier(admin, Duration.ofSeconds(60)).apply(TopicSpecLoader.loadBundled());
         }
-        int httpPort = EmbeddedKafkaBroker.freePort("127.0.0.1");
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch-dashboard-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
-        config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + httpPort);
-        // Short commits so a committed alert reaches the read_committed feed within a fraction of a second.
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-        StreamsDefaults.applyTo(config);
-        KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(config), config);
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
+        Instance first = Instance.start(broker, dataDir.resolve("instance-1"));
+        return new RunningPipeline(broker, first.streams(), first.dashboard(), first.config());
+    }
+
+    /**
+     * Another instance of the same application (same application id, its own state dir and HTTP port): Kafka
+     * Streams splits the partitions between the instances, and each dashboard must still show everything.
+     */
+    Instance startAnotherInstance(Path stateDir) throws Exception {
+        return Instance.start(broker, stateDir);
+    }
+
+    /** One Kafka Streams instance of the application with its dashboard, advertised as application.server. */
+    record Instance(KafkaStreams streams, DashboardServer dashboard, Properties config) implements AutoCloseable {
+        static Instance start(EmbeddedKafkaBroker broker, Path stateDir) throws Exception {
+            int httpPort = EmbeddedKafkaBroker.freePort("127.0.0.1");
+            Properties config = new Properties();
+            config.put(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch-dashboard-test");
+            config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + httpPort);
+            // Short commits so a committed alert reaches the read_committed feed within a fraction of a second.
+            config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+            StreamsDefaults.applyTo(config);
+            KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(config), config);
+            CountDownLatch running = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
+            streams.start();
+            if (!running.await(90, TimeUnit.SECONDS)) {
+                streams.close(Duration.ofSeconds(10));
+                throw new IllegalStateException("streams did not reach RUNNING within 90 s: " + streams.state());
             }
-        });
-        streams.start();
-        if (!running.await(90, TimeUnit.SECONDS)) {
-            streams.close(Duration.ofSeconds(10));
-            broker.close();
-            throw new IllegalStateException("streams did not reach RUNNING within 90 s: " + streams.state());
+            DashboardServer dashboard = DashboardServer.start(DashboardConfig.loopback(httpPort), streams, config,
+                    DashboardMetrics.newRegistry());
+            return new Instance(streams, dashboard, config);
         }
-        DashboardServer dashboard = DashboardServer.start(DashboardConfig.loopback(httpPort), streams, config,
-                DashboardMetrics.newRegistry());
-        return new RunningPipeline(broker, streams, dashboard, config);
+
+        @Override
+        public void close() {
+            dashboard.close();
+            streams.close(Duration.ofSeconds(30));
+        }
     }
 
     /** Publishes one article with the project's wire producer (idempotent, acks=all), as {@code publish} does. */
