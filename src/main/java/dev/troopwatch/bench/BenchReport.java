@@ -58,7 +58,7 @@ final class BenchReport {
         out.printf(Locale.ROOT, "2. end to end, %d preloaded articles (%d situations), embedded broker in its own JVM%n",
                 articles, situations);
         out.printf(Locale.ROOT, "   %-13s %-16s %8s %11s %14s %10s %10s %10s %8s  %s%n", "app", "guarantee", "seconds",
-                "articles/s", "cpu ms/art a+b", "peak heap", "peak RSS", "state", "entries",
+                "articles/s", "cpu ms/art a+b", "peak heap", "peak RSS", "state", "situat.",
                 "alerts expected/raised/matched");
         out.flush();
     }

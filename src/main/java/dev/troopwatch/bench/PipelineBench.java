@@ -38,6 +38,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -66,7 +67,7 @@ final class PipelineBench {
      * @param peakHeap          heap peak of this JVM during the run (bytes)
      * @param peakRss           RSS peak of this JVM during the run (bytes), -1 where unknown
      * @param stateBytes        state directory size at the end (bytes)
-     * @param storeEntries      situation-store entries at the end (RocksDB estimate), -1 for pass-through
+     * @param storeEntries      situations in the store at the end, -1 for pass-through
      * @param check             the alerts raised against the expected ones, null for pass-through
      * @param appCpuMsPerArticle   CPU time of this JVM (the app) per article, in ms: independent of other load
      * @param brokerCpuMsPerArticle CPU time of the broker JVM per article, in ms
@@ -88,7 +89,7 @@ final class PipelineBench {
         }
     }
 
-    /** State and memory while a run had committed {@code articles} input records. */
+    /** State and memory when a run had committed {@code articles} input records ({@code storeEntries} situations). */
     record GrowthPoint(long articles, long storeEntries, long stateBytes, long heapUsed, long rss) {
     }
 
@@ -146,9 +147,15 @@ final class PipelineBench {
         KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(props), props);
         AtomicBoolean sampling = new AtomicBoolean(true);
         List<GrowthPoint> samples = new CopyOnWriteArrayList<>();
+        int total = wire.articles().size();
         Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                samples.add(sample(streams, appId, stateDir));
+            int quarter = 1;
+            while (sampling.get() && quarter < 4) {
+                long processed = processed(appId);
+                if (processed >= (long) total * quarter / 4) {
+                    samples.add(sample(streams, processed, stateDir));
+                    quarter++;
+                }
                 LockSupport.parkNanos(SAMPLE_EVERY.toNanos());
             }
         }, "bench-sampler");
@@ -160,7 +167,7 @@ final class PipelineBench {
             Cpu used = cpu.since();
             sampling.set(false);
             sampler.join();
-            GrowthPoint last = sample(streams, appId, stateDir);
+            GrowthPoint last = sample(streams, processed(appId), stateDir);
             samples.add(last);
             growth.addAll(samples);
             double seconds = (end - start) / 1e9;
@@ -325,19 +332,34 @@ final class PipelineBench {
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 
-    private GrowthPoint sample(KafkaStreams streams, String appId, Path stateDir) {
-        long processed = cluster.committed(appId).entrySet().stream()
+    /** Raw input records the app has committed. */
+    private long processed(String appId) {
+        return cluster.committed(appId).entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(TopicNames.ARTICLES_RAW))
                 .mapToLong(Map.Entry::getValue).sum();
-        return new GrowthPoint(processed, storeEntries(streams), ProcessMemory.directorySize(stateDir),
+    }
+
+    private static GrowthPoint sample(KafkaStreams streams, long processed, Path stateDir) {
+        return new GrowthPoint(processed, situations(streams), ProcessMemory.directorySize(stateDir),
                 ProcessMemory.heapUsed(), ProcessMemory.rss(ProcessHandle.current().pid()));
     }
 
-    private static long storeEntries(KafkaStreams streams) {
+    /**
+     * Situations in the store, counted through an interactive query (RocksDB's own estimate counts overwritten
+     * keys too); -1 while the store is not queryable.
+     */
+    private static long situations(KafkaStreams streams) {
         try {
             ReadOnlyKeyValueStore<Object, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
                     StoreNames.SITUATIONS, QueryableStoreTypes.keyValueStore()));
-            return store.approximateNumEntries();
+            long count = 0;
+            try (KeyValueIterator<Object, Object> all = store.all()) {
+                while (all.hasNext()) {
+                    all.next();
+                    count++;
+                }
+            }
+            return count;
         } catch (RuntimeException e) {
             return -1; // not queryable while the app (re)balances
         }
