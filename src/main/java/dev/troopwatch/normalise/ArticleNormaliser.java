@@ -31,6 +31,8 @@ public final class ArticleNormaliser {
     static final int CAPTION_MAX_WORDS = 80;
     /** List items after "Read also:" are title-like: no final punctuation and at most this many words. */
     static final int LIST_ITEM_MAX_WORDS = 25;
+    /** Paragraph hashes for duplicate detection read this many characters. */
+    static final int HASHED_CHARS = 160;
     /** Dateline and agency are looked for in this many leading paragraphs. */
     static final int DATELINE_PARAGRAPHS = 3;
 
@@ -389,10 +391,13 @@ public final class ArticleNormaliser {
         return false;
     }
 
-    /** Hash of the letters and digits, lower-cased: equal for paragraphs that differ only in spacing or punctuation. */
+    /**
+     * Hash of the first {@value #HASHED_CHARS} characters' letters and digits, lower-cased: equal for paragraphs that
+     * differ only in spacing or punctuation. Only a pre-check; equal hashes are confirmed with {@link #compareKey}.
+     */
     static long contentHash(CharSequence text) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0, n = Math.min(text.length(), HASHED_CHARS); i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     : Character.isLetterOrDigit(c)) {

@@ -24,8 +24,12 @@ record Dateline(String place, String agency, int end) {
     private static final Pattern DATE_DATELINE = Pattern.compile(
             "(?<date>" + MONTH + " \\d{1,2}) \\((?<agency>[^()]{1,40})\\) ?(?<sep>--|-)(?= )");
     private static final int WINDOW = 160;
+    private static final int SEPARATOR_WINDOW = 80;
 
     static Dateline parse(String paragraph, Agencies agencies) {
+        if (paragraph.isEmpty() || !Character.isUpperCase(paragraph.charAt(0)) || !hasSeparator(paragraph)) {
+            return null;
+        }
         String head = paragraph.length() > WINDOW ? paragraph.substring(0, WINDOW) : paragraph;
         Matcher m = PLACE_DATELINE.matcher(head);
         if (m.lookingAt()) {
@@ -44,6 +48,17 @@ record Dateline(String place, String agency, int end) {
             return new Dateline(null, agencyIn(d.group("agency"), agencies), d.end());
         }
         return null;
+    }
+
+    /** Every dateline has a dash, colon, bracket, slash or date early on; many opening sentences do not. */
+    private static boolean hasSeparator(String paragraph) {
+        for (int i = 0, n = Math.min(paragraph.length(), SEPARATOR_WINDOW); i < n; i++) {
+            char c = paragraph.charAt(i);
+            if (c == '-' || c == ':' || c == '(' || c == '/' || (c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String agencyIn(String text, Agencies agencies) {

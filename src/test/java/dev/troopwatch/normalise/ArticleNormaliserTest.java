@@ -272,6 +272,7 @@ class ArticleNormaliserTest {
         assertDateline("PYONGYANG (dpa-AFX) - " + STORY, "PYONGYANG", "dpa");
         assertDateline("ISLAMABAD, March 4 (Yonhap) -- " + STORY, "ISLAMABAD", "Yonhap");
         assertDateline("Nov. 9 (UPI) \u2014 " + STORY, null, "UPI");
+        assertDateline("Kabul, Dec 17 " + STORY, "Kabul", null);
     }
 
     private static void assertDateline(String lead, String place, String agency) {
