@@ -1,0 +1,68 @@
+package dev.troopwatch.dashboard;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The meters behind {@code /metrics}: Micrometer's own Kafka Streams and JVM binders, so every client metric Kafka
+ * exposes appears in Prometheus format without hand-written counters.
+ */
+public final class DashboardMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry;
+    private final List<AutoCloseable> binders = new ArrayList<>();
+
+    private DashboardMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given, to the registry. */
+    public static DashboardMetrics bind(PrometheusMeterRegistry registry, KafkaStreams streams) {
+        DashboardMetrics metrics = new DashboardMetrics(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        metrics.binders.add(gc);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        if (streams != null) {
+            KafkaStreamsMetrics kafka = new KafkaStreamsMetrics(streams);
+            kafka.bindTo(registry);
+            metrics.binders.add(kafka);
+        }
+        return metrics;
+    }
+
+    /** A registry of its own, for callers that do not bring one. */
+    public static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable binder : binders) {
+            binder.close();
+        }
+    }
+}

@@ -1,0 +1,1327 @@
+package dev.troopwatch.extract;
+
+import dev.troopwatch.normalise.NormalisedArticle;
+import dev.troopwatch.normalise.TextSpan;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules applied to one article. Two passes: the first reads every sentence on its own (status words,
+ * whose troops, where, how many, who says so); the second resolves what a sentence left open ("the troops were
+ * withdrawn") against the article's dominant situations, and decides which mentions are the lead.
+ */
+final class ArticleAnalysis {
+    /** Work bounds: an article longer than this is read up to here; enough for any real wire story. */
+    static final int MAX_CHARS = 200_000;
+    static final int MAX_SENTENCES = 3_000;
+    static final int MAX_MENTIONS = 400;
+    /** A lead mention whose event ended this long before publication is background, not the news. */
+    private static final int BACKGROUND_DAYS = 45;
+    /** Body sentences of the first paragraph that count as the lead. */
+    private static final int MAX_LEAD_SENTENCES = 3;
+    /** Sentences after the lead searched for the lead's place when the lead names none. */
+    private static final int THEATRE_LOOKAHEAD = 4;
+
+    private static final Set<String> LOCATIVE = Set.of("to", "in", "into", "inside", "at", "across", "toward",
+            "towards", "near", "within", "throughout", "on", "around", "entered", "reached", "enter");
+    private static final Set<String> DIRECTION = Set.of("the", "western", "eastern", "southern", "northern",
+            "occupied", "central", "far", "north", "south", "east", "west", "neighbouring", "neighboring",
+            "southwestern", "northeastern", "northwestern", "southeastern", "border", "russian-occupied");
+    private static final Set<String> TERRITORY = Set.of("territory", "territories", "soil", "region", "regions",
+            "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
+            "front", "lands", "oblast", "province");
+    /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
+    private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
+    private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
+            "his", "our", "some", "several", "many");
+    private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
+    private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
+            "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
+    /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
+    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
+    private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
+            Status.WITHDRAWN, Status.REDEPLOYED);
+
+    private final NormalisedArticle article;
+    private final String text;
+    private final Tokens tokens;
+    private final LocalDate published;
+    private final List<Sentence> sentences = new ArrayList<>();
+    private final boolean frontArticle;
+
+    ArticleAnalysis(Lexicon lexicon, NormalisedArticle article) {
+        this.article = article;
+        this.text = article.text();
+        int limit = Math.min(text.length(), MAX_CHARS);
+        this.tokens = Tokens.of(text, 0, limit);
+        this.published = article.published() == null ? null
+                : LocalDate.ofInstant(article.published(), ZoneOffset.UTC);
+        List<TextSpan> paragraphs = article.paragraphs();
+        int headlineEnd = paragraphs.isEmpty() ? 0 : paragraphs.get(0).end();
+        int leadEnd = article.leadEnd() > 0 ? article.leadEnd()
+                : paragraphs.size() > 1 ? paragraphs.get(1).end() : limit;
+        List<TextSpan> spans = article.sentences().isEmpty() ? SentenceFallback.split(text, limit)
+                : article.sentences();
+        boolean front = false;
+        int bodyLeadSentences = 0;
+        java.util.Set<Integer> paragraphStarts = new java.util.HashSet<>();
+        for (TextSpan p : paragraphs) {
+            paragraphStarts.add(p.start());
+        }
+        for (TextSpan span : spans) {
+            if (sentences.size() >= MAX_SENTENCES || span.start() >= limit) {
+                break;
+            }
+            int end = Math.min(span.end(), limit);
+            int from = tokens.firstAtOrAfter(span.start());
+            int to = tokens.firstAtOrAfter(end);
+            if (to <= from) {
+                continue;
+            }
+            boolean headline = span.start() < headlineEnd;
+            // wire ledes are one or two sentences: a run-on first paragraph does not make the whole story the lead
+            boolean lead = span.start() < leadEnd && (headline || bodyLeadSentences++ < MAX_LEAD_SENTENCES);
+            List<Hit> hits = lexicon.annotate(tokens, from, to, headline);
+            if (!headline && paragraphStarts.contains(span.start())) {
+                hits = withoutDateline(tokens, from, to, hits);
+            }
+            Sentence s = new Sentence(tokens, sentences.size(), from, to, span.start(), end, headline, lead, hits);
+            if (lead && s.has(LexKind.FRONT)) {
+                front = true;
+            }
+            sentences.add(s);
+        }
+        this.frontArticle = front;
+    }
+
+    /**
+     * A dateline ("BRUSSELS, Belgium:", "KYIV (AP) -") names where the story was filed, not where troops are:
+     * its place names are dropped from the hits.
+     */
+    private static List<Hit> withoutDateline(Tokens tokens, int from, int to, List<Hit> hits) {
+        int sep = -1;
+        for (int k = from; k < Math.min(to, from + 10); k++) {
+            String f = tokens.form(k);
+            if (k > from && (f.equals(":") || f.equals("-"))) {
+                sep = k;
+                break;
+            }
+            boolean ok = tokens.capitalised(k) || f.equals(",") || f.equals("(") || f.equals(")") || f.equals("/");
+            if (!ok) {
+                return hits;
+            }
+        }
+        if (sep < 0) {
+            return hits;
+        }
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (!(h.kind().entity() && h.end() <= sep)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** One candidate statement; filled in over the two passes. */
+    private static final class Draft {
+        Sentence sentence;
+        Hit trigger;
+        Status status;
+        boolean suppressed;
+        String actor;
+        String host;
+        String theatre;
+        TroopRange troops;
+        String claimant;
+        boolean hedged;
+        EventTime time;
+        boolean lead;
+        boolean corefActor;
+        boolean front;
+        int anchorPos;
+        String weakHost;
+    }
+
+    List<Mention> mentions() {
+        if (headlineExcluded()) {
+            return List.of();
+        }
+        List<Draft> drafts = new ArrayList<>();
+        String lastClaimant = null;
+        for (Sentence s : sentences) {
+            Claim claim = claimant(s, lastClaimant);
+            if (claim.explicit && claim.code != null) {
+                lastClaimant = claim.code;
+            }
+            readSentence(s, claim.code, drafts);
+            if (drafts.size() > MAX_MENTIONS * 4) {
+                break;
+            }
+        }
+        resolveFromContext(drafts);
+        String leadClaimant = leadClaimant();
+        for (Draft d : drafts) {
+            if (d.lead && d.claimant == null) {
+                d.claimant = leadClaimant;
+            }
+            if (d.lead && d.theatre == null && d.host != null) {
+                d.theatre = leadTheatre(d.host);
+            }
+        }
+        return finish(drafts);
+    }
+
+    /**
+     * Whose assertion the lead is when a lead sentence names no source: the first attribution in the lead
+     * paragraph, else in the two sentences after it (wires often give the source in the second sentence).
+     */
+    private String leadClaimant() {
+        int after = 0;
+        for (Sentence s : sentences) {
+            if (!s.lead && after++ >= 2) {
+                break;
+            }
+            Claim c = claimant(s, null);
+            if (c.explicit && c.code != null) {
+                return c.code;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first place of the host named in the headline, the lead paragraph or the few sentences after it, for
+     * lead mentions naming none: wires often name the place one sentence after the news.
+     */
+    private String leadTheatre(String host) {
+        int after = 0;
+        for (Sentence s : sentences) {
+            if (!s.lead && after++ >= THEATRE_LOOKAHEAD) {
+                break;
+            }
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
+                    return h.entry().detail();
+                }
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                    return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A headline about an exercise, a parade, a missile test or sanctions, with no status word, is no deployment. */
+    private boolean headlineExcluded() {
+        boolean excluded = false;
+        boolean trigger = false;
+        for (Sentence s : sentences) {
+            if (!s.headline) {
+                break;
+            }
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.EXCLUSION) {
+                    excluded = true;
+                } else if (h.kind() == LexKind.TRIGGER && !h.code().equals("NONE") && !negatedOrHypothetical(s, h)) {
+                    trigger = true;
+                }
+            }
+        }
+        return excluded && !trigger;
+    }
+
+    // ---------------------------------------------------------------- pass 1: one sentence
+
+    private void readSentence(Sentence s, String claimant, List<Draft> out) {
+        for (Hit h : s.hits) {
+            if (h.kind() == LexKind.EXCLUSION && h.code().equals("SENTENCE")) {
+                return;
+            }
+        }
+        boolean denied = s.has(LexKind.DENIAL);
+        boolean hedged = s.has(LexKind.HEDGE);
+        boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
+        for (Hit g : triggers(s)) {
+            if (g.code().equals("NONE")) {
+                continue;
+            }
+            Status status = Status.valueOf(g.code());
+            boolean suppressed = denied || negatedOrHypothetical(s, g);
+            Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            if (plan == null && infinitive(s, g)) {
+                plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
+                if (plan == null) {
+                    suppressed = true; // purpose clause: "sent to fight" asserts no fighting
+                }
+            }
+            if (plan != null && g.entry().detail().equals("STATE")) {
+                plan = null; // "will remain in Mali": a continuing presence, not an intention
+            }
+            if (plan != null) {
+                if (status == Status.WITHDRAWN) {
+                    suppressed |= !plan.code().equals("ORDER");
+                } else if (status == Status.CASUALTIES || status == Status.ENGAGED && plan.code().equals("ORDER")) {
+                    suppressed = true;
+                } else {
+                    status = Status.PLANNED;
+                }
+            }
+            List<Hit> anchors = anchors(s, g, status);
+            Hit owner = status == Status.ENGAGED ? nominalOwner(s, g) : null;
+            if (owner != null) {
+                anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
+            }
+            boolean standalone = g.entry().detail().equals("STANDALONE");
+            if (anchors.isEmpty() && !standalone && pronounAnchor(s, g) < 0) {
+                continue;
+            }
+            if (anchors.isEmpty() && civilianNearer(s, g)) {
+                continue;
+            }
+            if (status == Status.DEPLOYED && reinforced(s, g, anchors)) {
+                status = Status.REINFORCED;
+            }
+            List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
+            for (Hit anchor : anchorList) {
+                Actors actors = actors(s, g, anchor, status);
+                Place firstHost = host(s, g, status, actors.spans);
+                List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
+                for (Place host : coordinated(s, firstHost))
+                for (String actor : codes) {
+                    Draft d = new Draft();
+                    d.sentence = s;
+                    d.trigger = g;
+                    d.status = status;
+                    d.suppressed = suppressed;
+                    d.actor = actor;
+                    d.host = host == null ? null : host.code;
+                    d.weakHost = weakHost(s, actor);
+                    d.theatre = host == null ? null : host.theatre;
+                    d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
+                    if (d.troops == null) {
+                        d.troops = nearbyCount(s, g, anchor);
+                    }
+                    d.claimant = claimant;
+                    d.hedged = hedged;
+                    d.time = EventTimeResolver.resolve(s, g.start(), published);
+                    d.lead = s.lead && !circumstance(s, g);
+                    d.corefActor = actor == null && (anchor == null || corefNoun(s, anchor) || standalone);
+                    d.front = front;
+                    d.anchorPos = anchor == null ? g.start() : anchor.start();
+                    if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
+                        d.suppressed = true; // own forces at home, off any front: not a deployment
+                    }
+                    out.add(d);
+                }
+            }
+        }
+    }
+
+    private static boolean circumstance(Sentence s, Hit g) {
+        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
+            if (CIRCUMSTANCE.contains(s.form(k))) {
+                return true;
+            }
+            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
+                return true; // "pulled back after heavy losses": the losses explain the news
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Status words of the sentence, the longest of overlapping ones; none inside a troop noun. */
+    private static List<Hit> triggers(Sentence s) {
+        List<Hit> out = new ArrayList<>();
+        for (Hit h : s.hits) {
+            if (h.kind() != LexKind.TRIGGER) {
+                continue;
+            }
+            boolean covered = false;
+            for (Hit o : s.hits) {
+                if (o == h) {
+                    continue;
+                }
+                boolean contains = o.start() <= h.start() && o.end() >= h.end()
+                        && (o.end() - o.start()) > (h.end() - h.start());
+                if (contains && (o.kind() == LexKind.TRIGGER
+                        || o.kind() == LexKind.TROOP && !h.code().equals(Status.REINFORCED.name())
+                        || o.kind().entity())) {
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private static boolean negatedOrHypothetical(Sentence s, Hit g) {
+        if (s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null) {
+            return true;
+        }
+        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 10, true) != null) {
+            return true;
+        }
+        // "if" / "whether" / "neither ... nor" reach across commas inside their clause
+        int clause = s.clauseStart(g.start());
+        for (int k = clause; k < g.start(); k++) {
+            String f = s.form(k);
+            if (f.equals("if") || f.equals("unless") || f.equals("whether") || f.equals("neither")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "to fight", "to help fight", "to be deployed": an infinitive, i.e. a purpose or an intention. */
+    private static boolean infinitive(Sentence s, Hit g) {
+        int k = g.start() - 1;
+        if (s.tokens.is(k, "be") || s.tokens.is(k, "help") || s.tokens.is(k, "been")) {
+            k--;
+        }
+        if (s.tokens.is(k, "help") || s.tokens.is(k, "be")) {
+            k--;
+        }
+        return s.tokens.is(k, "to") && !s.tokens.is(k - 1, "back") && !s.tokens.is(k - 1, "due");
+    }
+
+    /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
+    private static Hit nominalOwner(Sentence s, Hit g) {
+        int k = g.start();
+        if (s.tokens.is(k - 1, "'s")) {
+            k--;
+        }
+        for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
+    private static List<Hit> anchors(Sentence s, Hit g, Status status) {
+        Hit left = nearestTroop(s, g.start() - 1, -1, 12);
+        Hit right = nearestTroop(s, g.end(), 1, 12);
+        List<Hit> out = new ArrayList<>(2);
+        if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
+            out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
+            return out;
+        }
+        if (status == Status.ENGAGED || status == Status.CASUALTIES) {
+            if (left != null) {
+                out.add(left);
+            }
+            if (right != null) {
+                out.add(right);
+            }
+            return out;
+        }
+        if (left == null && right == null) {
+            return out;
+        }
+        if (left == null || right == null) {
+            out.add(left == null ? right : left);
+            return out;
+        }
+        int dl = g.start() - left.end();
+        int dr = right.start() - g.end();
+        out.add(dr <= dl + 1 ? right : left);
+        return out;
+    }
+
+    private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
+            "get");
+
+    private static boolean passive(Sentence s, Hit g) {
+        return AUXILIARIES.contains(s.form(g.start() - 1)) || AUXILIARIES.contains(s.form(g.start() - 2))
+                && s.form(g.start() - 1).endsWith("ly");
+    }
+
+    private static Hit nearestTroop(Sentence s, int from, int step, int window) {
+        for (int k = from, n = 0; k >= s.from && k < s.to && n < window; k += step) {
+            if (s.strongBoundary(k)) {
+                return null;
+            }
+            if (!s.tokens.punct(k)) {
+                n++;
+            }
+            Hit found = null;
+            for (int back = k; back >= Math.max(s.from, k - 4); back--) {
+                for (Hit h : s.startingAt(back)) {
+                    boolean troop = h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE;
+                    if (troop && h.start() <= k && h.end() > k) {
+                        found = h;
+                    }
+                    if (h.kind() == LexKind.CIVILIAN && h.start() <= k && h.end() > k) {
+                        return null;
+                    }
+                }
+                if (found != null) {
+                    break;
+                }
+            }
+            if (found != null && allied(s, found)) {
+                return null; // "fighting alongside Russia's army": the ally is not a second party
+            }
+            if (found != null) {
+                if (found.kind() == LexKind.TROOP && s.at(found.end(), LexKind.CIVILIAN) != null) {
+                    return null; // "military" in "military workers" is no troop noun
+                }
+                if (!adjectiveUse(s, found)) {
+                    return found;
+                }
+                k = step > 0 ? found.end() - 1 : found.start();
+            }
+        }
+        return null;
+    }
+
+    private static boolean allied(Sentence s, Hit troop) {
+        for (int k = troop.start() - 1; k >= Math.max(s.from, troop.start() - 4); k--) {
+            if (s.tokens.is(k, "alongside")) {
+                return true;
+            }
+            if (s.tokens.punct(k) && !s.tokens.is(k, "'s")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NOUN_MODIFIERS = Set.of("military", "army", "troop", "force");
+
+    /**
+     * "military" and "army" are troop nouns in "the US military completed" but adjectives in "military
+     * manufacturing" / "army chief": a following lower-case word that is not a verb form or function word marks
+     * the adjective.
+     */
+    private static boolean adjectiveUse(Sentence s, Hit h) {
+        if (h.end() - h.start() != 1 || !NOUN_MODIFIERS.contains(s.form(h.start()))) {
+            return false;
+        }
+        int n = h.end();
+        if (n >= s.to || s.tokens.punct(n) || s.tokens.capitalised(n) || s.tokens.number(n)) {
+            return false;
+        }
+        String next = s.form(n);
+        if (next.endsWith("ed") || PREPOSITIONS.contains(next) || AUXILIARIES.contains(next)
+                || VERBISH.contains(next)) {
+            return false;
+        }
+        for (Hit o : s.startingAt(n)) {
+            if (o.kind() == LexKind.TRIGGER || o.kind() == LexKind.ATTRIBUTION || o.kind() == LexKind.PLANNING
+                    || o.kind() == LexKind.HYPOTHETICAL || o.kind() == LexKind.NEGATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> VERBISH = Set.of("has", "had", "have", "will", "would", "could", "can", "may",
+            "might", "must", "did", "does", "and", "or", "that", "which", "who", "remain", "leave", "withdraw",
+            "began", "begin", "continue", "took", "left", "came", "went", "made", "said", "says", "say", "remains",
+            "continues", "plans", "wants", "needs", "leaves", "withdraws", "sends", "deploys", "returns", "is", "was",
+            "spokesman", "spokeswoman", "spokesperson", "sources", "officials");
+
+    private static boolean civilianNearer(Sentence s, Hit g) {
+        for (int k = Math.max(s.from, g.start() - 8); k < Math.min(s.to, g.end() + 8); k++) {
+            if (s.at(k, LexKind.CIVILIAN) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A pronoun subject standing for troops ("they had been withdrawn"), or -1. */
+    private static int pronounAnchor(Sentence s, Hit g) {
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 4); k--) {
+            if (PRONOUNS.contains(s.form(k)) && !s.tokens.is(k, "their")) {
+                return k;
+            }
+            if (s.boundary(k)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean corefNoun(Sentence s, Hit anchor) {
+        return anchor.kind() == LexKind.TROOP;
+    }
+
+    private static boolean reinforced(Sentence s, Hit g, List<Hit> anchors) {
+        if (reinforcementCue(s, g.start() - 4, g.end() + 4)) {
+            return true;
+        }
+        for (Hit a : anchors) {
+            if (a != null && reinforcementCue(s, a.start() - 4, a.start())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean reinforcementCue(Sentence s, int from, int to) {
+        for (int k = Math.max(s.from, from); k < Math.min(s.to, to); k++) {
+            Hit h = s.at(k, LexKind.REINFORCEMENT);
+            if (h != null && !s.tokens.is(h.end(), "than") && !s.tokens.is(h.end(), "of")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TroopRange nearbyCount(Sentence s, Hit g, Hit anchor) {
+        // a counted troop noun elsewhere in the clause ("sent 1,500 special forces ... they were deployed")
+        int from = s.clauseStart(g.start());
+        int to = s.clauseEnd(g.start());
+        for (Hit h : s.hits) {
+            if (h.kind() == LexKind.TROOP && h != anchor && h.start() >= from && h.end() <= to
+                    && Math.abs(h.start() - g.start()) <= 10) {
+                TroopRange r = TroopCounter.countFor(s, h);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- whose troops
+
+    private record Actors(List<String> codes, List<Hit> spans) {
+    }
+
+    private Actors actors(Sentence s, Hit g, Hit anchor, Status status) {
+        List<String> codes = new ArrayList<>(2);
+        List<Hit> spans = new ArrayList<>(2);
+        if (anchor != null && (anchor.kind() == LexKind.FORCE || anchor.kind() == LexKind.DEMONYM
+                || anchor.kind() == LexKind.COUNTRY)) {
+            codes.add(anchor.code());
+            spans.add(anchor);
+            return new Actors(codes, spans);
+        }
+        if (anchor != null) {
+            // pre-modifiers: "North Korean soldiers", "Russia's troops", "Indian and Chinese troops", "US forces"
+            int k = anchor.start() - 1;
+            for (int n = 0; k >= s.from && n < 7; n++) {
+                Hit e = entityEndingAt(s, k + 1);
+                if (e != null) {
+                    String code = actorCode(e);
+                    if (code != null && (e.kind() == LexKind.DEMONYM || e.kind() == LexKind.FORCE
+                            || e.kind() == LexKind.COUNTRY && e.end() == anchor.start()
+                            || e.kind() == LexKind.BLOC && e.end() == anchor.start())) {
+                        addCode(codes, code);
+                        spans.add(e);
+                    }
+                    k = e.start() - 1;
+                    continue;
+                }
+                String f = s.form(k);
+                if (f.equals("'s") && k - 1 >= s.from) {
+                    Hit owner = entityEndingAt(s, k);
+                    if (owner != null && actorCode(owner) != null) {
+                        addCode(codes, actorCode(owner));
+                        spans.add(owner);
+                    }
+                    break;
+                }
+                if (f.equals("and") || f.equals(",") || f.equals("-") || f.equals("/")) {
+                    k--;
+                    continue;
+                }
+                if (s.tokens.punct(k) || PREPOSITIONS.contains(f) || s.at(k, LexKind.TRIGGER) != null
+                        || s.at(k, LexKind.TROOP) != null || s.at(k, LexKind.ATTRIBUTION) != null) {
+                    break;
+                }
+                k--;
+            }
+            if (codes.isEmpty()) {
+                // "soldiers from North Korea", "troops of the United Nations"
+                int r = anchor.end();
+                if ((s.tokens.is(r, "from") && status != Status.WITHDRAWN) || s.tokens.is(r, "of")) {
+                    int e = s.tokens.is(r + 1, "the") ? r + 2 : r + 1;
+                    for (Hit h : s.startingAt(e)) {
+                        String code = actorCode(h);
+                        if (code != null && h.kind() != LexKind.PLACE) {
+                            addCode(codes, code);
+                            spans.add(h);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (codes.isEmpty() && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
+            Hit subject = subject(s, g, anchor);
+            while (subject != null) {
+                addCode(codes, actorCode(subject));
+                spans.add(subject);
+                // "India and China began pulling back": coordinated subjects are all actors
+                int k = subject.start() - 1;
+                subject = null;
+                if (s.tokens.is(k, "and") || s.tokens.is(k, ",")) {
+                    for (int st = k - 1; st >= Math.max(s.from, k - 4) && subject == null; st--) {
+                        for (Hit h : s.startingAt(st)) {
+                            if (subjectKind(h.kind()) && h.end() == k && actorCode(h) != null) {
+                                subject = h;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Actors(codes, spans);
+    }
+
+    private static void addCode(List<String> codes, String code) {
+        if (code != null && !codes.contains(code)) {
+            codes.add(code);
+        }
+    }
+
+    private static boolean possessive(Sentence s, Hit anchor) {
+        for (int k = anchor.start() - 1; k >= Math.max(s.from, anchor.start() - 3); k--) {
+            if (s.tokens.is(k, "its") || s.tokens.is(k, "their")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sending state: the nearest state word before the status word in its clause that is not a place
+     * (after a preposition) and not a speaker ("Seoul said ..."); or the agent after "by".
+     */
+    private Hit subject(Sentence s, Hit g, Hit anchor) {
+        int start = anchor == null ? g.start() : Math.min(g.start(), anchor.start());
+        int clause = s.clauseStart(start);
+        for (int k = start - 1; k >= clause; k--) {
+            for (Hit h : s.startingAt(k)) {
+                if (!subjectKind(h.kind()) || h.end() > start) {
+                    continue;
+                }
+                String before = s.form(h.start() - 1);
+                String before2 = s.form(h.start() - 2);
+                if (PREPOSITIONS.contains(before) || (DIRECTION.contains(before) && PREPOSITIONS.contains(before2))) {
+                    continue;
+                }
+                if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
+                        && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
+                }
+                if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
+                    continue; // a dateline "SEOUL -"
+                }
+                return h;
+            }
+        }
+        if (s.tokens.is(g.end(), "by")) {
+            for (Hit h : s.startingAt(g.end() + 1)) {
+                if (subjectKind(h.kind())) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean subjectKind(LexKind k) {
+        return k == LexKind.COUNTRY || k == LexKind.CAPITAL || k == LexKind.AGENCY || k == LexKind.PERSON
+                || k == LexKind.FORCE || k == LexKind.BLOC;
+    }
+
+    private static String actorCode(Hit h) {
+        return switch (h.kind()) {
+            case COUNTRY, DEMONYM, CAPITAL, AGENCY, FORCE, PERSON -> h.code().length() == 2 ? h.code() : null;
+            case BLOC -> h.code().equals("UN") ? "UN" : null;
+            default -> null;
+        };
+    }
+
+    private static Hit entityEndingAt(Sentence s, int end) {
+        for (int st = end - 1; st >= Math.max(s.from, end - 6); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if (h.kind().entity() && h.end() == end && h.kind() != LexKind.PLACE) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- where
+
+    private record Place(String code, String theatre, int pos) {
+    }
+
+    private Place host(Sentence s, Hit g, Status status, List<Hit> actorSpans) {
+        List<Place> candidates = new ArrayList<>();
+        for (Hit h : s.hits) {
+            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))) {
+                continue;
+            }
+            switch (h.kind()) {
+                case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
+                case COUNTRY, CAPITAL -> {
+                    if (locative(s, h.start(), status)) {
+                        candidates.add(new Place(h.code(), h.kind() == LexKind.CAPITAL
+                                ? text.substring(tokens.start(h.start()), tokens.end(h.end() - 1)) : null, h.start()));
+                    } else if (s.tokens.is(h.end(), "'s") && territory(s, h.end() + 1)) {
+                        candidates.add(new Place(h.code(), null, h.start()));
+                    }
+                }
+                case DEMONYM -> {
+                    if (territory(s, h.end()) && locative(s, h.start(), status)) {
+                        candidates.add(new Place(h.code(), null, h.start()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        boolean specific = false;
+        for (Place p : candidates) {
+            specific |= !p.code.equals("ZZ");
+        }
+        Place best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (Place p : candidates) {
+            if (specific && p.code.equals("ZZ")) {
+                continue;
+            }
+            int d = p.pos >= g.start() ? p.pos - g.end() : (g.start() - p.pos) + 3;
+            if (d < bestScore) {
+                bestScore = d;
+                best = p;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String theatre = best.theatre;
+        if (theatre == null || !best.code.equals("ZZ")) {
+            // the most specific named place of the host in the sentence, nearest to the status word
+            int bestD = Integer.MAX_VALUE;
+            for (Place p : candidates) {
+                if (p.code.equals(best.code) && p.theatre != null) {
+                    int d = Math.abs(p.pos - g.start());
+                    if (d < bestD) {
+                        bestD = d;
+                        theatre = p.theatre;
+                    }
+                }
+            }
+        }
+        return new Place(best.code, theatre, best.pos);
+    }
+
+    /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
+    private static List<Place> coordinated(Sentence s, Place first) {
+        if (first == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        List<Place> out = new ArrayList<>(2);
+        out.add(first);
+        int k = first.pos;
+        Hit h = countryAt(s, k);
+        if (h == null) {
+            return out;
+        }
+        int end = h.end();
+        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and"))) {
+            int next = end + 1;
+            if (s.tokens.is(end, ",") && s.tokens.is(next, "and")) {
+                next++;
+            }
+            Hit c = countryAt(s, next);
+            if (c == null) {
+                break;
+            }
+            out.add(new Place(c.code(), null, c.start()));
+            end = c.end();
+        }
+        return out;
+    }
+
+    private static Hit countryAt(Sentence s, int k) {
+        for (Hit h : s.startingAt(k)) {
+            if (h.kind() == LexKind.COUNTRY) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
+    private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
+        return s.startsBetween(LexKind.ATTRIBUTION, Math.min(g.end(), place.end()),
+                Math.max(g.start(), place.start()));
+    }
+
+    /** Words after which a country is the one the troops help, hence where they are when nothing else says. */
+    private static final Set<String> ALLY = Set.of("alongside", "help", "aid", "assist", "support", "supporting",
+            "helping", "aiding", "assisting", "backing", "reinforce");
+
+    /** "fighting alongside Russia", "sent to help Russia": the helped state, a host of last resort. */
+    private static String weakHost(Sentence s, String actor) {
+        for (Hit h : s.hits) {
+            if ((h.kind() == LexKind.COUNTRY || h.kind() == LexKind.CAPITAL) && ALLY.contains(s.form(h.start() - 1))
+                    && !h.code().equals(actor)) {
+                return h.code();
+            }
+        }
+        return null;
+    }
+
+    private boolean locative(Sentence s, int start, Status status) {
+        int k = start - 1;
+        int n = 0;
+        while (k >= s.from && n < 3 && (DIRECTION.contains(s.form(k)) || s.tokens.is(k, "-"))) {
+            k--;
+            n++;
+        }
+        String f = s.form(k);
+        if (LOCATIVE.contains(f)) {
+            return true;
+        }
+        if (f.equals("from") || (f.equals("of") && s.tokens.is(k - 1, "out"))) {
+            return status == Status.WITHDRAWN || status == Status.REDEPLOYED;
+        }
+        return false;
+    }
+
+    private static boolean territory(Sentence s, int k) {
+        for (int i = k; i < Math.min(s.to, k + 3); i++) {
+            if (TERRITORY.contains(s.form(i))) {
+                return true;
+            }
+            if (s.tokens.punct(i)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- who says so
+
+    private record Claim(String code, boolean explicit) {
+    }
+
+    private Claim claimant(Sentence s, String last) {
+        Claim best = null;
+        for (Hit cue : s.hits) {
+            if (cue.kind() != LexKind.ATTRIBUTION) {
+                continue;
+            }
+            Speaker sp;
+            if (cue.code().equals("AFTER")) {
+                sp = speakerAfter(s, cue.end());
+            } else {
+                // ', said the official' / '"...," Zelensky said': inverted order only right after a comma or quote
+                String before = s.form(cue.start() - 1);
+                boolean inverted = cue.start() == s.from || before.equals(",") || isQuote(before);
+                sp = inverted ? speakerAfter(s, cue.end()) : null;
+                if (sp == null) {
+                    sp = speakerBefore(s, cue.start());
+                }
+            }
+            if (sp == null) {
+                continue;
+            }
+            Claim c = sp.code == null ? new Claim(last, false) : new Claim(sp.code, true);
+            if (c.code != null && (best == null || rank(c) > rank(best))) {
+                best = c;
+            }
+        }
+        if (best == null && s.headline) {
+            best = headlineSource(s);
+        }
+        if (best == null) {
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.MEDIA && (h.end() - h.start() > 1 || s.tokens.is(h.start() - 1, "to"))) {
+                    best = new Claim("media", true);
+                    break;
+                }
+            }
+        }
+        if (best == null && s.to > s.from && isQuote(s.form(s.from)) && last != null) {
+            best = new Claim(last, false); // reported speech continues the previous speaker
+        }
+        return best == null ? new Claim(null, false) : best;
+    }
+
+    /** A named state or bloc outranks "media" (an outlet citing an official), which outranks an inherited one. */
+    private static int rank(Claim c) {
+        return !c.explicit ? 0 : c.code.equals("media") ? 1 : 2;
+    }
+
+    private static boolean isQuote(String f) {
+        return f.equals("\"") || f.equals("\u201c") || f.equals("'");
+    }
+
+    /** "North Korea has deployed more troops to Russia: Seoul" - a headline source after the colon. */
+    private Claim headlineSource(Sentence s) {
+        for (int k = s.to - 1; k > Math.max(s.from, s.to - 6); k--) {
+            if (s.tokens.is(k, ":") || s.tokens.is(k, "-")) {
+                Speaker sp = speakerAfter(s, k + 1);
+                return sp == null || sp.code == null ? null : new Claim(sp.code, true);
+            }
+        }
+        return null;
+    }
+
+    private record Speaker(String code) {
+    }
+
+    private Speaker speakerBefore(Sentence s, int cueStart) {
+        for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
+            if (s.tokens.is(k, ";")) {
+                return null;
+            }
+            Speaker sp = speakerAt(s, k);
+            if (sp != null) {
+                return sp;
+            }
+        }
+        return null;
+    }
+
+    private Speaker speakerAfter(Sentence s, int from) {
+        for (int k = from; k < Math.min(s.to, from + 8); k++) {
+            if (s.tokens.is(k, ";") || s.tokens.is(k, ".")) {
+                return null;
+            }
+            Speaker sp = speakerAt(s, k);
+            if (sp != null) {
+                return sp;
+            }
+        }
+        return null;
+    }
+
+    /** A speaker starting at token k: a state word (with "officials" etc. for demonyms), a person, an outlet. */
+    private Speaker speakerAt(Sentence s, int k) {
+        for (Hit h : s.startingAt(k)) {
+            switch (h.kind()) {
+                case PERSON, AGENCY, COUNTRY, CAPITAL, FORCE -> {
+                    String before = s.form(h.start() - 1);
+                    boolean ofSpeaker = (before.equals("from") || before.equals("of"))
+                            && s.endingAt(h.start() - 1, LexKind.SPEAKER) != null;
+                    if (h.code().length() == 2 && (!PREPOSITIONS.contains(before) || ofSpeaker
+                            || s.tokens.is(h.end(), "'s"))) {
+                        return new Speaker(h.code());
+                    }
+                }
+                case BLOC -> {
+                    if (!s.form(h.start() - 1).equals("to")) {
+                        return new Speaker(h.code());
+                    }
+                }
+                case OUTLET -> {
+                    if (!s.tokens.is(h.start() - 1, "told") && !s.tokens.is(h.start() - 1, "to")) {
+                        return new Speaker("media");
+                    }
+                }
+                case DEMONYM -> {
+                    for (int j = h.end(); j < Math.min(s.to, h.end() + 4); j++) {
+                        Hit sp = s.at(j, LexKind.SPEAKER);
+                        if (sp != null) {
+                            if (s.tokens.is(j, "media") || s.form(j).startsWith("state")) {
+                                return new Speaker(h.code());
+                            }
+                            return new Speaker(h.code());
+                        }
+                        if (s.at(j, LexKind.MEDIA) != null) {
+                            return new Speaker("media");
+                        }
+                    }
+                }
+                case SPEAKER -> {
+                    // "Niger's military", "a Lebanese security source", "Seoul's spy agency"
+                    for (int j = h.start() - 1; j >= Math.max(s.from, h.start() - 3); j--) {
+                        if (s.tokens.is(j, "'s")) {
+                            Hit owner = entityEndingAt(s, j);
+                            return owner != null && owner.code().length() == 2 ? new Speaker(owner.code())
+                                    : new Speaker(null);
+                        }
+                        Hit e = entityEndingAt(s, j + 1);
+                        if (e != null && e.kind() == LexKind.DEMONYM) {
+                            return new Speaker(e.code());
+                        }
+                        if (e != null || s.tokens.punct(j)) {
+                            break;
+                        }
+                    }
+                    return new Speaker(null);
+                }
+                case MEDIA -> {
+                    return new Speaker("media");
+                }
+                default -> {
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- pass 2: article context and lead
+
+    private void resolveFromContext(List<Draft> drafts) {
+        Map<String, Integer> pairs = new HashMap<>();
+        for (Draft d : drafts) {
+            if (d.actor != null && d.host != null && (!d.actor.equals(d.host) || d.front)) {
+                int w = d.sentence.headline ? 3 : d.lead ? 2 : 1;
+                pairs.merge(d.actor + "|" + d.host, w, Integer::sum);
+            }
+        }
+        if (pairs.isEmpty()) {
+            return;
+        }
+        List<Draft> extra = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.actor != null && "ZZ".equals(d.host)) {
+                // "the Sahel" in a story about Niger is Niger: a region yields to the actor's named country
+                String specific = bestSpecific(pairs, d.actor);
+                if (specific != null) {
+                    d.host = specific;
+                    d.theatre = null;
+                }
+            }
+            if (d.actor != null && d.host == null) {
+                d.host = best(pairs, d.actor, true);
+            } else if (d.actor == null && d.corefActor) {
+                List<String> actors = d.host == null ? topActors(pairs, null) : topActors(pairs, d.host);
+                if (actors.isEmpty()) {
+                    continue;
+                }
+                if (d.host == null) {
+                    d.host = best(pairs, actors.get(0), true);
+                }
+                d.actor = actors.get(0);
+                for (int i = 1; i < actors.size(); i++) {
+                    Draft copy = copy(d);
+                    copy.actor = actors.get(i);
+                    extra.add(copy);
+                }
+            }
+        }
+        drafts.addAll(extra);
+    }
+
+    private static Draft copy(Draft d) {
+        Draft c = new Draft();
+        c.sentence = d.sentence;
+        c.trigger = d.trigger;
+        c.status = d.status;
+        c.suppressed = d.suppressed;
+        c.actor = d.actor;
+        c.host = d.host;
+        c.theatre = d.theatre;
+        c.troops = d.troops;
+        c.claimant = d.claimant;
+        c.hedged = d.hedged;
+        c.time = d.time;
+        c.lead = d.lead;
+        c.corefActor = d.corefActor;
+        c.front = d.front;
+        c.anchorPos = d.anchorPos;
+        return c;
+    }
+
+    /** The heaviest host for an actor (byActor) or actor for a host. */
+    private static String best(Map<String, Integer> pairs, String key, boolean byActor) {
+        String best = null;
+        int weight = 0;
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            String[] ah = e.getKey().split("\\|");
+            if ((byActor ? ah[0] : ah[1]).equals(key) && e.getValue() > weight) {
+                weight = e.getValue();
+                best = byActor ? ah[1] : ah[0];
+            }
+        }
+        return best;
+    }
+
+    private static String bestSpecific(Map<String, Integer> pairs, String actor) {
+        String best = null;
+        int weight = 0;
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            String[] ah = e.getKey().split("\\|");
+            if (ah[0].equals(actor) && !ah[1].equals("ZZ") && !ah[1].equals(actor) && e.getValue() > weight) {
+                weight = e.getValue();
+                best = ah[1];
+            }
+        }
+        return best;
+    }
+
+    /** Actors of the heaviest pairs (all of them on a tie, e.g. two armies disengaging), for a host or overall. */
+    private static List<String> topActors(Map<String, Integer> pairs, String host) {
+        int weight = 0;
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            if (host == null || e.getKey().endsWith("|" + host)) {
+                weight = Math.max(weight, e.getValue());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            if ((host == null || e.getKey().endsWith("|" + host)) && e.getValue() == weight && weight > 0) {
+                String a = e.getKey().substring(0, e.getKey().indexOf('|'));
+                if (!out.contains(a)) {
+                    out.add(a);
+                }
+            }
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private List<Mention> finish(List<Draft> drafts) {
+        List<Draft> kept = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.host == null && d.actor != null) {
+                d.host = d.weakHost;
+            }
+            if (d.suppressed || d.actor == null || d.host == null) {
+                continue;
+            }
+            if (d.actor.equals(d.host) && !d.front) {
+                continue;
+            }
+            if (d.lead && d.time != null && published != null && d.time.to() != null
+                    && d.time.to().isBefore(published.minusDays(BACKGROUND_DAYS))) {
+                d.lead = false; // a dated background fact in the lead paragraph
+            }
+            kept.add(d);
+        }
+        kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
+        chooseLead(kept);
+        leadTroopsFromBody(kept);
+        List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
+        Set<String> seen = new LinkedHashSet<>();
+        for (Draft d : kept) {
+            if (out.size() >= MAX_MENTIONS) {
+                break;
+            }
+            String key = d.actor + d.host + d.status + d.sentence.index + d.trigger.start();
+            if (!seen.add(key)) {
+                continue;
+            }
+            Sentence s = d.sentence;
+            out.add(new Mention(d.actor, d.host, d.theatre, d.status, d.lead, d.troops, d.claimant, d.hedged, d.time,
+                    new Evidence(s.text(text), s.startChar, s.endChar)));
+        }
+        return out;
+    }
+
+    /**
+     * A lead often states the event and leaves its size to the body ("France completed its withdrawal ... The
+     * roughly 1,500 soldiers ..."). When a situation's lead gives no number, the first body mention of the same
+     * situation and status that does (and is not dated background) supplies it.
+     */
+    private void leadTroopsFromBody(List<Draft> kept) {
+        Map<String, TroopRange> found = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.troops != null) {
+                found.put(d.actor + "|" + d.host, d.troops);
+            }
+        }
+        for (Draft d : kept) {
+            String key = d.actor + "|" + d.host;
+            if (!d.lead || found.containsKey(key)) {
+                continue;
+            }
+            for (Draft b : kept) {
+                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
+                        && !background(b)) {
+                    d.troops = b.troops;
+                    found.put(key, b.troops);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
+        for (Draft d : kept) {
+            if (d.sentence.headline && d.status == status && situation.equals(d.actor + "|" + d.host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean background(Draft d) {
+        return d.time != null && published != null && d.time.to() != null
+                && d.time.to().isBefore(published.minusDays(BACKGROUND_DAYS));
+    }
+
+    /**
+     * The lead is what the headline and first paragraph report, "usually one status, at most two" per
+     * situation: the headline's statuses first, then the first paragraph's in order. An article whose lead
+     * states nothing extractable leads with its first mention.
+     */
+    private static void chooseLead(List<Draft> kept) {
+        Map<String, List<Status>> leadStatuses = new LinkedHashMap<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (Draft d : kept) {
+                if (!d.lead || d.sentence.headline != (pass == 0)) {
+                    continue;
+                }
+                List<Status> l = leadStatuses.computeIfAbsent(d.actor + "|" + d.host, k -> new ArrayList<>());
+                if (!l.contains(d.status)) {
+                    l.add(d.status);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.size() > 2 && l.contains(Status.DEPLOYED) && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
+            while (l.size() > 2) {
+                l.remove(l.size() - 1);
+            }
+        }
+        if (leadStatuses.isEmpty() && !kept.isEmpty()) {
+            Draft first = kept.get(0);
+            first.lead = true;
+            return;
+        }
+        // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
+        }
+        for (Draft d : kept) {
+            if (d.lead) {
+                List<Status> l = leadStatuses.get(d.actor + "|" + d.host);
+                d.lead = l != null && l.contains(d.status);
+            }
+        }
+    }
+}

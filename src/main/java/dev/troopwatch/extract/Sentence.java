@@ -1,0 +1,198 @@
+package dev.troopwatch.extract;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One sentence of an article as the rules see it: its token range and the lexicon hits inside, indexed by the
+ * token where they start so that the rules can look left and right of a word cheaply.
+ */
+final class Sentence {
+    /** Words that end the scope of a cue: a cue does not reach across them. */
+    private static final Set<String> BOUNDARIES = Set.of(";", ":", ",", "but", "while", "whereas", "although",
+            "though", "however", "after", "because", "since", "as", "when", "until", "and", "or", "(", ")", "\"",
+            "which", "who", "where");
+    private static final Set<String> STRONG_BOUNDARIES = Set.of(";", ":", "but", "while", "whereas", "although",
+            "though", "however", "(", ")");
+
+    final Tokens tokens;
+    final int index;
+    final int from;
+    final int to;
+    final int startChar;
+    final int endChar;
+    final boolean headline;
+    final boolean lead;
+    final List<Hit> hits;
+    private final List<List<Hit>> byStart;
+    private final Map<LexKind, int[]> startsBefore = new EnumMap<>(LexKind.class);
+
+    Sentence(Tokens tokens, int index, int from, int to, int startChar, int endChar, boolean headline, boolean lead,
+             List<Hit> hits) {
+        this.tokens = tokens;
+        this.index = index;
+        this.from = from;
+        this.to = to;
+        this.startChar = startChar;
+        this.endChar = endChar;
+        this.headline = headline;
+        this.lead = lead;
+        this.hits = withoutCivilianInsideTroop(hits);
+        this.byStart = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            byStart.add(List.of());
+        }
+        for (Hit h : this.hits) {
+            int k = h.start() - from;
+            if (byStart.get(k).isEmpty()) {
+                byStart.set(k, new ArrayList<>(2));
+            }
+            byStart.get(k).add(h);
+        }
+    }
+
+    /** "military construction workers" are troops: the civilian reading inside the longer troop noun goes. */
+    private static List<Hit> withoutCivilianInsideTroop(List<Hit> hits) {
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            boolean inside = false;
+            if (h.kind() == LexKind.CIVILIAN) {
+                for (Hit o : hits) {
+                    if (o.kind() == LexKind.TROOP && o.start() <= h.start() && o.end() >= h.end()) {
+                        inside = true;
+                        break;
+                    }
+                }
+            }
+            if (!inside) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    List<Hit> startingAt(int token) {
+        return token < from || token >= to ? List.of() : byStart.get(token - from);
+    }
+
+    /**
+     * True when a hit of {@code kind} starts at a token in {@code [a, b)}. Answered from per-kind prefix counts built
+     * on first use, so rules that ask it for every pair of hits in a long, trigger-dense sentence stay linear per
+     * question instead of walking the span each time (that walk made adversarial sentences take seconds).
+     */
+    boolean startsBetween(LexKind kind, int a, int b) {
+        int lo = Math.max(a, from);
+        int hi = Math.min(b, to);
+        if (hi <= lo) {
+            return false;
+        }
+        int[] before = startsBefore.computeIfAbsent(kind, this::countStartsBefore);
+        return before[hi - from] > before[lo - from];
+    }
+
+    /** {@code counts[i]}: tokens in {@code [from, from + i)} at which a hit of {@code kind} starts. */
+    private int[] countStartsBefore(LexKind kind) {
+        int[] counts = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            counts[i - from + 1] = counts[i - from] + (at(i, kind) != null ? 1 : 0);
+        }
+        return counts;
+    }
+
+    /** The hit of {@code kind} starting at {@code token}, or null. */
+    Hit at(int token, LexKind kind) {
+        for (Hit h : startingAt(token)) {
+            if (h.kind() == kind) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** A hit of {@code kind} ending exactly at {@code token} (exclusive end), or null. */
+    Hit endingAt(int token, LexKind kind) {
+        for (int s = Math.max(from, token - 6); s < token; s++) {
+            for (Hit h : startingAt(s)) {
+                if (h.kind() == kind && h.end() == token) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
+    boolean has(LexKind kind) {
+        for (Hit h : hits) {
+            if (h.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasCode(LexKind kind, String code) {
+        for (Hit h : hits) {
+            if (h.kind() == kind && h.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String form(int token) {
+        return token >= from && token < to ? tokens.form(token) : "";
+    }
+
+    boolean boundary(int token) {
+        return BOUNDARIES.contains(form(token));
+    }
+
+    boolean strongBoundary(int token) {
+        return STRONG_BOUNDARIES.contains(form(token));
+    }
+
+    /**
+     * The nearest hit of {@code kind} ending at or before {@code token} within {@code window} tokens, not crossing
+     * a boundary word, or null.
+     */
+    Hit cueBefore(int token, LexKind kind, int window, boolean strongOnly) {
+        int limit = Math.max(from, token - window);
+        for (int s = token - 1; s >= limit; s--) {
+            for (Hit h : startingAt(s)) {
+                if (h.kind() == kind && h.end() <= token) {
+                    return h;
+                }
+            }
+            if (strongOnly ? strongBoundary(s) : boundary(s)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Start of the clause holding {@code token}: the token after the nearest strong boundary to the left. */
+    int clauseStart(int token) {
+        for (int s = token - 1; s >= from; s--) {
+            if (strongBoundary(s)) {
+                return s + 1;
+            }
+        }
+        return from;
+    }
+
+    int clauseEnd(int token) {
+        for (int s = token + 1; s < to; s++) {
+            if (strongBoundary(s)) {
+                return s;
+            }
+        }
+        return to;
+    }
+
+    String text(String articleText) {
+        return articleText.substring(startChar, endChar);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.troopwatch.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.troopwatch.stream.Json;
+import java.util.Locale;
+
+/** The input formats {@code publish} reads, and how one is recognised. */
+public enum ArticleFormat {
+    /** {@code key: value} lines, {@code ---}, body ({@link HeaderArticleParser}). */
+    HEADER,
+    /** One JSON article per file (or an array of them), our field names or ninjs. */
+    JSON,
+    /** One JSON article per line. */
+    NDJSON;
+
+    private static final ObjectReader WHOLE_DOCUMENT = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * By extension where it is unambiguous ({@code .ndjson}, {@code .jsonl}), else by content: text opening with
+     * JSON is one document if it parses as one, else NDJSON; text opening with a header line is the header format.
+     * Null when it is none of them.
+     */
+    public static ArticleFormat detect(String name, String text) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
+            return NDJSON;
+        }
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                WHOLE_DOCUMENT.readTree(trimmed);
+                return JSON;
+            } catch (JsonProcessingException e) {
+                String firstLine = trimmed.lines().findFirst().orElse("");
+                return trimmed.startsWith("{") && isJson(firstLine) ? NDJSON : JSON;
+            }
+        }
+        return HeaderArticleParser.looksLikeHeaderFormat(text) ? HEADER : null;
+    }
+
+    private static boolean isJson(String line) {
+        try {
+            WHOLE_DOCUMENT.readTree(line);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+}

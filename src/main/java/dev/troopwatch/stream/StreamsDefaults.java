@@ -1,0 +1,36 @@
+package dev.troopwatch.stream;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Streams settings the topology relies on. The runtime calls {@link #applyTo(Properties)} after loading its
+ * config file and flags; every value is set with {@code putIfAbsent}, so an operator's explicit setting wins.
+ *
+ * <ul>
+ *   <li>{@code processing.guarantee=exactly_once_v2}: an alert is written exactly once, with its state change.</li>
+ *   <li>{@code processing.exception.handler}: {@link DeadLetterProcessingExceptionHandler}.</li>
+ *   <li>{@code deserialization.exception.handler}: {@link DeadLetterDeserializationExceptionHandler}.</li>
+ *   <li>{@code production.exception.handler}: {@link DeadLetterProductionExceptionHandler}.</li>
+ *   <li>{@code processing.exception.handler.global.enabled=true}: the same handling for global stores, should
+ *       one be added (and the behaviour Kafka 5.0 makes the default).</li>
+ * </ul>
+ * The topology names every processor, store and repartition topic itself; it does not depend on
+ * {@code topology.optimization}, which is left at its default.
+ */
+public final class StreamsDefaults {
+    private StreamsDefaults() {
+    }
+
+    public static Properties applyTo(Properties config) {
+        config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProcessingExceptionHandler.class.getName());
+        config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterDeserializationExceptionHandler.class.getName());
+        config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterProductionExceptionHandler.class.getName());
+        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        return config;
+    }
+}

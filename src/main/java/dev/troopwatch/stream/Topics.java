@@ -1,0 +1,29 @@
+package dev.troopwatch.stream;
+
+import dev.troopwatch.alert.Alert;
+import dev.troopwatch.normalise.NormalisedArticle;
+import dev.troopwatch.track.ArticleReport;
+import dev.troopwatch.track.SituationState;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic the topology touches, each with its serdes. Configs and schemas: {@code topics/<name>.json}. */
+public final class Topics {
+    /** Input; bytes on both sides so that any key or value, however broken, reaches the validation stage. */
+    public static final Topic<byte[], byte[]> ARTICLES_RAW =
+            new Topic<>(TopicNames.ARTICLES_RAW, Serdes.ByteArray(), Serdes.ByteArray());
+    public static final Topic<String, NormalisedArticle> ARTICLES_CLEAN =
+            new Topic<>(TopicNames.ARTICLES_CLEAN, Serdes.String(), JsonSerde.serdeFor(NormalisedArticle.class));
+    /** Internal repartition: per-situation reports, key = situation. The name is the repartition's, not a topic's. */
+    public static final Topic<String, ArticleReport> SITUATION_REPORTS =
+            new Topic<>(StoreNames.SITUATION_REPORTS_REPARTITION, Serdes.String(),
+                    JsonSerde.serdeFor(ArticleReport.class));
+    public static final Topic<String, Alert> ALERTS =
+            new Topic<>(TopicNames.ALERTS, Serdes.String(), JsonSerde.serdeFor(Alert.class));
+    public static final Topic<String, SituationState> SITUATIONS =
+            new Topic<>(TopicNames.SITUATIONS, Serdes.String(), JsonSerde.serdeFor(SituationState.class));
+    public static final Topic<String, DeadLetter> DEADLETTER =
+            new Topic<>(TopicNames.DEADLETTER, Serdes.String(), JsonSerde.serdeFor(DeadLetter.class));
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.troopwatch.track;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.troopwatch.alert.ArticleEvidence;
+import dev.troopwatch.alert.Corroboration;
+import dev.troopwatch.extract.Status;
+import dev.troopwatch.extract.TroopRange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything troopwatch knows about one situation: the value of the {@code situation-store} and of the compacted
+ * {@code troopwatch.situations} topic (key = situation, "KP-RU").
+ *
+ * @param situation            "ACTOR-HOST"
+ * @param actor                ISO code of whose troops
+ * @param host                 ISO code of where
+ * @param status               current status: the one that says where the troops stand (null only when nothing
+ *                             but a denial or noise has been seen)
+ * @param lead                 statuses of the report that set the current state (a report may carry two, e.g.
+ *                             REINFORCED and REDEPLOYED; {@code status} is the one that defines the phase)
+ * @param theatre              theatre of the latest change, or null
+ * @param theatres             every theatre reported so far, in the order first seen
+ * @param troops               best known troop number, or null
+ * @param casualties           best known loss count, or null
+ * @param engaged              combat has been reported
+ * @param casualtiesReported   losses have been reported
+ * @param everWithdrawn        a withdrawal has been reported at some point
+ * @param officiallyConfirmed  the actor's or the host's state has asserted the deployment
+ * @param reinforcementSince   start of the reinforcement episode under way (reports within the episode window
+ *                             are the same reinforcement), or null
+ * @param claimants            everyone who has asserted a status of this situation, sorted
+ * @param hedged               the current status has only been asserted in hedged terms
+ * @param asOf                 event time of the latest report applied in order; older reports are late
+ * @param updatedAt            when the pipeline last changed this state
+ * @param evidence             the report behind the current status
+ * @param corroboration        support for the current status
+ * @param sources              independent sources of the current status (bounded)
+ * @param alertSequence        number of alerts raised so far; the next alert id is situation + "#" + (n + 1)
+ * @param history              reports in event-time order, newest last (bounded)
+ * @param fingerprints         recent reports for the syndication check (bounded by time window and count)
+ */
+public record SituationState(String situation, String actor, String host, Status status, List<Status> lead,
+                             String theatre, List<String> theatres, TroopRange troops, TroopRange casualties,
+                             boolean engaged, @JsonProperty("casualties_reported") boolean casualtiesReported,
+                             @JsonProperty("ever_withdrawn") boolean everWithdrawn,
+                             @JsonProperty("officially_confirmed") boolean officiallyConfirmed,
+                             @JsonProperty("reinforcement_since") Instant reinforcementSince,
+                             List<String> claimants, boolean hedged, @JsonProperty("as_of") Instant asOf,
+                             @JsonProperty("updated_at") Instant updatedAt, ArticleEvidence evidence,
+                             Corroboration corroboration, List<String> sources,
+                             @JsonProperty("alert_sequence") long alertSequence, List<HistoryEntry> history,
+                             List<ReportFingerprint> fingerprints) {
+    public SituationState {
+        Objects.requireNonNull(situation, "situation");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(host, "host");
+        lead = lead == null ? List.of() : List.copyOf(lead);
+        theatres = theatres == null ? List.of() : List.copyOf(theatres);
+        claimants = claimants == null ? List.of() : List.copyOf(claimants);
+        corroboration = corroboration == null ? Corroboration.NONE : corroboration;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        history = history == null ? List.of() : List.copyOf(history);
+        fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
+    }
+}
