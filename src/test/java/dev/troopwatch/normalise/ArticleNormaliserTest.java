@@ -201,6 +201,22 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void aStoryPlacedAfterItsRepeatedHeadlineIsPutBackInOrder() {
+        String end = "Officials expect the brigades to stay at least until the spring.";
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(end, "Army sends two brigades north",
+                STORY, SECOND));
+        assertEquals(List.of(STORY, SECOND, end), body(a));
+        assertEquals(a.text().indexOf(STORY) + STORY.length(), a.leadEnd());
+    }
+
+    @Test
+    void aHeadlineRepeatedAsALinkAtTheEndChangesNothing() {
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(STORY, SECOND,
+                "Army sends two brigades north"));
+        assertEquals(List.of(STORY, SECOND), body(a));
+    }
+
+    @Test
     void dropsBylines() {
         NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND));
         assertEquals(List.of(STORY, SECOND), body(a));
