@@ -8,7 +8,6 @@ import dev.troopwatch.ingest.RawArticle;
 import dev.troopwatch.kafka.BrokerSettings;
 import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.kafka.TopicApplier;
-import dev.troopwatch.kafka.TopicOverrides;
 import dev.troopwatch.kafka.TopicSpecLoader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,12 +45,8 @@ class KcatPipelineTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerSettings.singleNode(dir.resolve("kafka")))) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     broker.bootstrapServers()))) {
-                // one partition in front of the tracker keeps the publication order (see README, tracking section)
-                Properties overrides = new Properties();
-                overrides.put("topics." + TopicNames.ARTICLES_RAW + ".partitions", "1");
-                overrides.put("topics." + TopicNames.ARTICLES_CLEAN + ".partitions", "1");
-                new TopicApplier(admin, Duration.ofSeconds(60)).apply(
-                        TopicOverrides.apply(TopicSpecLoader.loadDirectory(Path.of("topics")), overrides));
+                // the topics as shipped: several partitions, so reports reach the tracker interleaved
+                new TopicApplier(admin, Duration.ofSeconds(60)).apply(TopicSpecLoader.loadDirectory(Path.of("topics")));
             }
             Properties config = new Properties();
             config.put(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch-kcat-test");
