@@ -90,6 +90,14 @@ final class PipelineHarness implements AutoCloseable {
         return store.get(key);
     }
 
+    /** Alert lines ("id type article") that the production topology raises for the bundled samples alone. */
+    static List<String> sampleAlertLines(Path stateDir) {
+        try (PipelineHarness pipeline = production(stateDir)) {
+            samples().forEach(pipeline::publish);
+            return pipeline.alerts().stream().map(SampleTimelineTest::line).toList();
+        }
+    }
+
     /** The bundled sample wires, in file (publication) order. */
     static List<RawArticle> samples() {
         List<RawArticle> articles = new ArrayList<>();
