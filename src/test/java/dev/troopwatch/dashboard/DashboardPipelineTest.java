@@ -193,6 +193,12 @@ final class DashboardPipelineTest {
             driver.findElement(By.id("f-clear")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(kpRow));
 
+            ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+            new Actions(driver).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+            assertEquals("Skip to situation board", driver.switchTo().activeElement().getText());
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            assertEquals("board-panel", driver.switchTo().activeElement().getAttribute("id"),
+                    "the skip link takes keyboard users past the feed");
             WebElement row = tabUntil(driver, "KP-RU");
             new Actions(driver).sendKeys(Keys.ENTER).perform();
             wait.until(ExpectedConditions.urlContains("#/situation/KP-RU"));
@@ -247,10 +253,9 @@ final class DashboardPipelineTest {
         }
     }
 
-    /** Presses Tab until the focused element is the board row for {@code key}; fails after 80 presses. */
+    /** Presses Tab until the focused element is the board row for {@code key}; fails after 20 presses. */
     private static WebElement tabUntil(WebDriver driver, String key) {
-        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 20; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             if (key.equals(focused.getAttribute("data-key"))) {
