@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class AppInstance implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("pipeline\\s+RUNNING in ([0-9.]+) s");
-    private static final Pattern HTTP = Pattern.compile("http\\s+http://([^:/\\s]+):(\\d+)/");
+    /** The line naming the HTTP server: "dashboard http://..." or, without the dashboard, "http http://...". */
+    private static final Pattern HTTP = Pattern.compile("(?:dashboard|http)\\s+http://([^:/\\s]+):(\\d+)/");
 
     private final ChildJvm jvm;
     private Duration reportedStartup;
