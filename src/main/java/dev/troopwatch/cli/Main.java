@@ -8,6 +8,14 @@ import picocli.CommandLine.Command;
         description = "Troop-deployment events from wire articles, tracked as situations on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                BrokerCommand.class,
+                RunCommand.class,
+                PublishCommand.class,
+                TailCommand.class,
+                TopicsCommand.class,
+                ExtractCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 

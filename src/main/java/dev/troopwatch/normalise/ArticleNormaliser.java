@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns a validated {@link RawArticle} into a {@link NormalisedArticle}: cleans characters ({@link TextCleaner}),
@@ -24,6 +25,8 @@ public final class ArticleNormaliser {
     static final int MAX_HEADLINE_CHARS = 1_000;
     /** A paragraph of at least this many words can carry the lead; shorter ones are kickers, subheads, datelines. */
     static final int LEAD_MIN_WORDS = 8;
+    /** A lead paragraph without final punctuation must be at least this long to count as (truncated) prose. */
+    static final int LEAD_PROSE_WORDS = 25;
     /** A paragraph dropped as the caption before a photo credit is at most this long; longer ones are story. */
     static final int CAPTION_MAX_WORDS = 80;
     /** List items after "Read also:" are title-like: no final punctuation and at most this many words. */
@@ -67,6 +70,7 @@ public final class ArticleNormaliser {
      * the record timestamp when it had none). A blank id becomes the id {@link ArticleIds} derives.
      */
     public NormalisedArticle normalise(RawArticle raw, Instant published) {
+        Objects.requireNonNull(raw, "raw article");
         String headline = oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS));
         List<String> paragraphs = splitParagraphs(cleaner.clean(raw.body(), maxChars));
         Body body = removeBoilerplate(paragraphs, headline);
@@ -95,15 +99,18 @@ public final class ArticleNormaliser {
             paragraphSpans.add(new TextSpan(start, text.length()));
         }
         String full = text.toString();
-        for (TextSpan span : paragraphSpans) {
-            sentences.split(full, span.start(), span.end(), sentenceSpans);
+        for (int i = 0; i < paragraphSpans.size(); i++) {
+            TextSpan span = paragraphSpans.get(i);
+            // paragraphs before the dateline were dropped, so the dateline opens the first body paragraph
+            int noBreakBefore = i == 1 && dateline != null ? span.start() + dateline.end() : span.start();
+            sentences.split(full, span.start(), span.end(), noBreakBefore, sentenceSpans);
         }
         int leadEnd = leadEnd(full, paragraphSpans);
 
         String id = raw.id() == null || raw.id().isBlank()
                 ? ArticleIds.derive(raw.url(), raw.headline(), raw.body()) : raw.id();
-        String language = raw.language() == null || raw.language().isBlank() ? "en" : raw.language();
-        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, language, full,
+        // only articles accepted as English are normalised (see ArticleValidator), whatever tag they came with
+        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, "en", full,
                 paragraphSpans, sentenceSpans, leadEnd, dateline == null ? null : dateline.place(), agency);
     }
 
@@ -174,19 +181,37 @@ public final class ArticleNormaliser {
         int n = paragraphs.size();
         String[] text = new String[n];
         boolean[] keep = new boolean[n];
+        long[] hashes = new long[n];
         String signoffAgency = null;
         long headlineHash = contentHash(headline);
         boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
         for (int i = 0; i < n; i++) {
-            String p = boilerplate.stripLead(paragraphs.get(i));
-            text[i] = p;
+            String p = paragraphs.get(i);
+            text[i] = i < BoilerplateRules.LEAD_PARAGRAPHS ? boilerplate.stripLead(p) : p;
+        }
+        // text fused onto the end of the story ("... AFP See more on") is stripped from the last paragraph that is
+        // not boilerplate itself, before classification, so a closing "- AFP" is not mistaken for a photo credit
+        for (int i = n - 1; i >= 0; i--) {
+            String stripped = boilerplate.stripTrail(text[i]);
+            if (!stripped.equals(text[i]) && !stripped.isEmpty() && boilerplate.classify(stripped) == null) {
+                signoffAgency = firstAgency(text[i].substring(stripped.length()));
+                text[i] = stripped;
+                break;
+            }
+            if (!text[i].isEmpty() && boilerplate.classify(text[i]) == null) {
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            String p = text[i];
             if (p.isEmpty()) {
                 continue;
             }
             BoilerplateRules.Rule rule = boilerplate.classify(p);
             if (rule == null) {
-                if (!headlineEmpty && contentHash(p) == headlineHash && sameContent(p, headline)) {
+                hashes[i] = contentHash(p);
+                if (!headlineEmpty && hashes[i] == headlineHash && sameContent(p, headline)) {
                     continue;
                 }
                 keep[i] = true;
@@ -235,27 +260,10 @@ public final class ArticleNormaliser {
         for (int i = 0; i < n; i++) {
             // a repeated paragraph keeps its first kept copy; a copy that served as a caption was dropped above
             if (keep[i]) {
-                String earlier = seen.putIfAbsent(contentHash(text[i]), text[i]);
+                String earlier = seen.putIfAbsent(hashes[i], text[i]);
                 if (earlier == null || !sameContent(earlier, text[i])) {
                     kept.add(text[i]);
                 }
-            }
-        }
-        while (!kept.isEmpty()) {
-            int last = kept.size() - 1;
-            String before = kept.get(last);
-            String after = boilerplate.stripTrail(before);
-            if (after.equals(before)) {
-                break;
-            }
-            if (signoffAgency == null) {
-                signoffAgency = firstAgency(before.substring(after.length()));
-            }
-            if (after.isEmpty() || boilerplate.classify(after) != null) {
-                kept.remove(last);
-            } else {
-                kept.set(last, after);
-                break;
             }
         }
         return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
@@ -329,13 +337,28 @@ public final class ArticleNormaliser {
         return null;
     }
 
-    /** End of the first body paragraph that carries news, or of the headline when there is none. */
+    /**
+     * End of the first body paragraph that carries news: at least {@value #LEAD_MIN_WORDS} words and written as
+     * prose (final punctuation, or long enough that a missing full stop is truncation); a title-like line such as a
+     * live-blog entry heading or standfirst without a full stop is passed over. Falls back to the first paragraph of
+     * {@value #LEAD_MIN_WORDS} words, then to the first body paragraph, then to the headline.
+     */
     private static int leadEnd(String text, List<TextSpan> paragraphs) {
+        int firstLong = -1;
         for (int i = 1; i < paragraphs.size(); i++) {
             TextSpan span = paragraphs.get(i);
             if (hasWords(text, span.start(), span.end(), LEAD_MIN_WORDS)) {
-                return span.end();
+                if (endsSentence(text.substring(span.start(), span.end()))
+                        || hasWords(text, span.start(), span.end(), LEAD_PROSE_WORDS)) {
+                    return span.end();
+                }
+                if (firstLong < 0) {
+                    firstLong = span.end();
+                }
             }
+        }
+        if (firstLong >= 0) {
+            return firstLong;
         }
         return paragraphs.size() > 1 ? paragraphs.get(1).end() : paragraphs.get(0).end();
     }

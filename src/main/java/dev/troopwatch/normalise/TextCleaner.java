@@ -104,6 +104,23 @@ final class TextCleaner {
             lineStart = false;
         }
 
+        /** Copies plain printable ASCII {@code text[from, to)} in bulk: the common case, most of every article. */
+        void emitRun(String text, int from, int to) {
+            int count = to - from;
+            if (len + count + 1 > buf.length) {
+                char[] bigger = new char[Math.max(buf.length * 2, len + count + 1) + 16];
+                System.arraycopy(buf, 0, bigger, 0, len);
+                buf = bigger;
+            }
+            if (pendingSpace) {
+                buf[len++] = ' ';
+                pendingSpace = false;
+            }
+            text.getChars(from, to, buf, len);
+            len += count;
+            lineStart = false;
+        }
+
         void space() {
             pendingSpace = !lineStart;
         }
@@ -117,6 +134,10 @@ final class TextCleaner {
         /** The last character written is a word character (no space pending): a dash here may join two words. */
         boolean afterNonSpace() {
             return !pendingSpace && !lineStart && len > 0;
+        }
+
+        boolean afterWordChar() {
+            return afterNonSpace() && Character.isLetterOrDigit(buf[len - 1]);
         }
 
         boolean afterDigit() {
@@ -134,7 +155,12 @@ final class TextCleaner {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                out.emit(c);
+                int end = i + 1;
+                while (end < n && text.charAt(end) > ' ' && text.charAt(end) < 0x7F) {
+                    end++;
+                }
+                out.emitRun(text, i, end);
+                i = end - 1;
                 continue;
             }
             switch (c) {
@@ -148,8 +174,21 @@ final class TextCleaner {
                 }
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
                         '\u2035', '\uFF07' -> out.emit('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
-                        '\u2036', '\uFF02' -> out.emit('"');
+                case '\u201C' -> {
+                    // an opening quote glued to the previous word ("it is\u201Cclear") gets its space back
+                    if (out.afterWordChar()) {
+                        out.space();
+                    }
+                    out.emit('"');
+                }
+                case '\u201D' -> {
+                    out.emit('"');
+                    if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                        out.space();
+                    }
+                }
+                case '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\u2036', '\uFF02' ->
+                        out.emit('"');
                 case '\u2010', '\u2011' -> out.emit('-');
                 case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
                 case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n

@@ -261,6 +261,20 @@ class TransitionDeciderTest {
     }
 
     @Test
+    void aWithdrawalStoryNamingTheDeploymentItEndsIsAWithdrawalNotAReturn() {
+        Decision fresh = decide(null, report("w1").on("2023-12-22").lead(WITHDRAWN, "FR").lead(DEPLOYED, "NE"));
+        assertEquals(List.of(AlertType.WITHDRAWAL), types(fresh));
+        assertEquals(DEPLOYED, fresh.alerts().get(0).from(), "the named deployment seeds the prior state");
+        Decision again = decide(fresh.state(), report("w2").on("2023-12-23").lead(DEPLOYED, "NE")
+                .lead(WITHDRAWN, "FR").lead(ENGAGED, "FR"));
+        assertEquals(List.of(AlertType.ENGAGEMENT), types(again), "first combat is news, not a return");
+        Decision third = decide(again.state(), report("w3").on("2023-12-24").lead(ENGAGED, "FR")
+                .lead(WITHDRAWN, "FR"));
+        assertTrue(third.alerts().isEmpty());
+        assertEquals(WITHDRAWN, third.state().status());
+    }
+
+    @Test
     void aPlanThenTheDeployment() {
         List<Alert> alerts = run(
                 report("a").on("2024-10-10").lead(PLANNED, "KR"),

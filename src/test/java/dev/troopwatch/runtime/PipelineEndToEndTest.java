@@ -1,0 +1,179 @@
+package dev.troopwatch.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.troopwatch.ingest.ParsedArticle;
+import dev.troopwatch.ingest.PublishReport;
+import dev.troopwatch.ingest.RawArticle;
+import dev.troopwatch.ingest.ReadBatch;
+import dev.troopwatch.ingest.WirePublisher;
+import dev.troopwatch.kafka.BrokerSettings;
+import dev.troopwatch.kafka.EmbeddedKafkaBroker;
+import dev.troopwatch.stream.Json;
+import dev.troopwatch.stream.TopicNames;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code demo} does, minus the terminal: a real embedded broker, topics applied, the topology running in
+ * Kafka Streams, articles published by our producer and by kcat, and the pipeline's output read back.
+ */
+class PipelineEndToEndTest {
+    @TempDir
+    static Path dataDir;
+    private static EmbeddedKafkaBroker broker;
+    private static PipelineRunner pipeline;
+    private static TroopwatchConfig config;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafkaBroker.start(BrokerSettings.singleNode(dataDir.resolve("kafka")));
+        Properties flags = new Properties();
+        flags.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config = TroopwatchConfig.resolve(new Properties(), flags, dataDir, "127.0.0.1", 0);
+        pipeline = PipelineRunner.start(config, HttpEndpoints.defaultFactory(), Duration.ofSeconds(90));
+        System.out.println("broker ready in " + broker.startupTime().toMillis() + " ms, pipeline RUNNING in "
+                + pipeline.startupTime().toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void pipelineIsRunningAndAnswersHealth() throws Exception {
+        assertEquals(KafkaStreams.State.RUNNING, pipeline.streams().state());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + pipeline.http().port() + "/api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        JsonNode instances = Json.mapper().readTree(response.body()).path("instances");
+        assertEquals(1, instances.size(), response.body());
+        assertEquals("RUNNING", instances.path(0).path("state").asText(), response.body());
+        assertEquals(config.applicationServer(), instances.path(0).path("instance").asText(), response.body());
+    }
+
+    @Test
+    void articlePublishedWithOurProducerReachesTheCleanTopic() {
+        RawArticle article = new RawArticle("e2e-producer-1", "https://example.org/e2e/1", "Example Wire (AFP)",
+                "More soldiers sent to the border region, officials say", "2025-02-27",
+                "en", "A further contingent of soldiers was sent to the border region on Thursday, officials said.\n\n"
+                + "The exact size of the group is still being assessed, they added.");
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        PublishReport report;
+        try (WirePublisher publisher = new WirePublisher(producer)) {
+            report = publisher.publish(new ReadBatch(List.of(new ParsedArticle("test", article)), List.of()),
+                    published -> { });
+        }
+        assertEquals(new PublishReport(1, List.of()), report);
+        JsonNode clean = awaitClean("e2e-producer-1");
+        assertEquals("e2e-producer-1", clean.path("id").asText());
+    }
+
+    @Test
+    void kcatPublishesARawArticleReadsItBackAndThePipelinePicksItUp() throws Exception {
+        Optional<Path> kcat = kcat();
+        Assumptions.assumeTrue(kcat.isPresent(), "kcat is not installed (apt-get install -y kcat); kcat test SKIPPED");
+        String json = "{\"id\":\"e2e-kcat-1\",\"url\":\"https://example.org/e2e/kcat\",\"source\":\"Example Wire\","
+                + "\"headline\":\"Engineers return from the front, ministry says\",\"published\":\"2025-03-01\","
+                + "\"language\":\"en\",\"body\":\"Military engineers returned home on Saturday after months of mine "
+                + "clearance, the ministry said.\"}";
+        Process produce = new ProcessBuilder(kcat.get().toString(), "-P", "-b", broker.bootstrapServers(), "-t",
+                TopicNames.ARTICLES_RAW, "-k", "e2e-kcat-1", "-X", "enable.idempotence=true", "-X", "acks=all")
+                .redirectErrorStream(true).start();
+        produce.getOutputStream().write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        produce.getOutputStream().close();
+        assertTrue(produce.waitFor(30, TimeUnit.SECONDS), "kcat -P did not finish");
+        assertEquals(0, produce.exitValue(), new String(produce.getInputStream().readAllBytes()));
+
+        String readBack = kcatRead(kcat.get(), TopicNames.ARTICLES_RAW, "e2e-kcat-1");
+        assertEquals(Json.mapper().readTree(json), Json.mapper().readTree(readBack));
+
+        assertEquals("e2e-kcat-1", awaitClean("e2e-kcat-1").path("id").asText());
+        assertEquals("e2e-kcat-1", Json.mapper().readTree(kcatRead(kcat.get(), TopicNames.ARTICLES_CLEAN,
+                "e2e-kcat-1")).path("id").asText());
+    }
+
+    /** kcat -C over the whole topic, committed records only; the value of the record with {@code key}. */
+    private static String kcatRead(Path kcat, String topic, String key) throws IOException, InterruptedException {
+        Process consume = new ProcessBuilder(kcat.toString(), "-C", "-b", broker.bootstrapServers(), "-t", topic,
+                "-o", "beginning", "-e", "-q", "-X", "isolation.level=read_committed", "-f", "%k\t%s\n")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(consume.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(consume.waitFor(30, TimeUnit.SECONDS), "kcat -C did not finish");
+        List<String> values = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith(key + "\t")) {
+                values.add(line.substring(key.length() + 1));
+            }
+        }
+        assertEquals(1, values.size(), "records with key " + key + " in " + topic + ":\n" + output);
+        return values.get(0);
+    }
+
+    private static JsonNode awaitClean(String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + key);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(TopicNames.ARTICLES_CLEAN));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return Json.mapper().readTree(record.value());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("clean record for " + key + " is not JSON", e);
+        }
+        throw new AssertionError("no clean record for " + key + " within 60 s");
+    }
+
+    private static Optional<Path> kcat() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path candidate = Path.of(dir, "kcat");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
