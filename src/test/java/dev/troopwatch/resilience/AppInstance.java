@@ -18,6 +18,8 @@ final class AppInstance implements AutoCloseable {
     /** The line naming the HTTP server: "dashboard http://..." or, without the dashboard, "http http://...". */
     private static final Pattern HTTP = Pattern.compile("(?:dashboard|http)\\s+http://([^:/\\s]+):(\\d+)/");
 
+    private static final int SIGTERM_EXIT = 128 + 15;
+
     private final ChildJvm jvm;
     private Duration reportedStartup;
     private Duration spawnToRunning;
@@ -78,9 +80,13 @@ final class AppInstance implements AutoCloseable {
         jvm.kill9();
     }
 
-    /** Graceful stop (SIGTERM): Streams closes and commits; returns the exit code. */
-    int terminate() {
-        return jvm.terminate(Duration.ofSeconds(90));
+    /**
+     * Graceful stop (SIGTERM): the shutdown hook closes Streams, which commits. Returns true when the process ended
+     * the way a JVM ends on SIGTERM after its hooks ran (exit 143 = 128 + 15) or exited 0 by itself.
+     */
+    boolean terminate() {
+        int exit = jvm.terminate(Duration.ofSeconds(90));
+        return exit == 0 || exit == SIGTERM_EXIT;
     }
 
     @Override

@@ -58,8 +58,10 @@ final class BadRecords {
         bad.add(new Bad("bad-published-1900", article("1900-01-01", "en", ENGLISH_BODY), "bad-published"));
         bad.add(new Bad("bad-published-future", article("2999-01-01T00:00:00Z", "en", ENGLISH_BODY),
                 "bad-published"));
-        bad.add(new Bad("bad-processing-throws", article("2025-03-01", "en", "North Korean troops were sent to "
-                + "Russia, officials said on Monday. " + PoisonableParts.POISON), DeadLetter.PROCESSING_ERROR));
+        // Valid, so it passes validation; its id keys it on the clean-article topic, where extraction fails.
+        bad.add(new Bad("bad-processing-throws", utf8("{\"id\":\"bad-processing-throws\","
+                + json("2025-03-01", "en", "North Korean troops were sent to Russia, officials said on Monday. "
+                + PoisonableParts.POISON).substring(1)), DeadLetter.PROCESSING_ERROR));
         return List.copyOf(bad);
     }
 

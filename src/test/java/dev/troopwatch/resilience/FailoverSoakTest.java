@@ -95,7 +95,7 @@ class FailoverSoakTest {
                     () -> probe.fullyReplicated(topics));
 
             awaitConverged(probe, applicationId, expected);
-            assertEquals(0, app.terminate(), "graceful stop");
+            assertTrue(app.terminate(), "graceful stop");
             Outcome actual = probe.readOutcome();
             System.out.printf("[failover] leader kills: %d articles; %s%n", wires.size(), actual.compareTo(expected));
             assertPerfect(expected, actual);
@@ -153,7 +153,7 @@ class FailoverSoakTest {
             assertEquals(new TreeSet<>(expected.situations().keySet()), answered,
                     "the survivor's board answers for every situation");
 
-            assertEquals(0, survivor.terminate(), "graceful stop");
+            assertTrue(survivor.terminate(), "graceful stop");
             Outcome actual = probe.readOutcome();
             System.out.printf("[scale-out] %d articles; %s%n", wires.size(), actual.compareTo(expected));
             assertPerfect(expected, actual);
@@ -186,7 +186,7 @@ class FailoverSoakTest {
                 feeder.awaitDone(Duration.ofMinutes(3));
                 ClusterProbe.await("the first half to be processed", Duration.ofMinutes(3),
                         () -> probe.consumedEverything(applicationId, inputs));
-                assertEquals(0, app.terminate(), "SIGTERM closes cleanly");
+                assertTrue(app.terminate(), "SIGTERM closes cleanly");
                 alertsAtStop = probe.alertRecords();
             }
             try (AppInstance app = AppInstance.spawn("graceful", broker.bootstrapServers(), workDir.resolve("app"),
@@ -198,7 +198,7 @@ class FailoverSoakTest {
                 feeder.awaitDone(Duration.ofMinutes(3));
                 ClusterProbe.await("the second half to be processed", Duration.ofMinutes(3),
                         () -> probe.consumedEverything(applicationId, inputs));
-                assertEquals(0, app.terminate(), "SIGTERM closes cleanly");
+                assertTrue(app.terminate(), "SIGTERM closes cleanly");
             }
             Outcome actual = probe.readOutcome();
             System.out.printf("[graceful] %d alerts before the restart; %s%n", alertsAtStop,
