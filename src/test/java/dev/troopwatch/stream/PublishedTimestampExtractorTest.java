@@ -11,7 +11,8 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class PublishedTimestampExtractorTest {
-    private static final long RECORD_TIME = 1_700_000_000_000L;
+    /** When the record reached Kafka: after every publication date below, as in real life. */
+    private static final long RECORD_TIME = Instant.parse("2025-06-01T12:00:00Z").toEpochMilli();
     private final PublishedTimestampExtractor extractor = new PublishedTimestampExtractor();
 
     private long extract(String json) {
@@ -36,5 +37,10 @@ class PublishedTimestampExtractorTest {
         assertEquals(RECORD_TIME, extract("{\"published\":\"1900-01-01\"}"));
         assertEquals(RECORD_TIME, extract("not json at all"));
         assertEquals(RECORD_TIME, extract("{\"published\":12345}"));
+    }
+
+    @Test
+    void aPublicationDateLaterThanTheRecordItselfIsCappedAtTheRecordTime() {
+        assertEquals(RECORD_TIME, extract("{\"published\":\"2031-01-01\",\"body\":\"b\"}"));
     }
 }
