@@ -50,7 +50,9 @@ import java.util.stream.Stream;
  *   <li>For a situation with no status yet, the report's background statements (those not repeating a lead status
  *       and not dated on or after the report) seed the prior state: the furthest lifecycle stage among them is the
  *       prior status, and combat, losses, withdrawals, theatres, troops and official claims they mention count as
- *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.</li>
+ *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.
+ *       A background withdrawal does not seed a story whose news is plain presence (DEPLOYED without REDEPLOYED):
+ *       a return is only inferred when the report says so.</li>
  *   <li>Each lead status is compared with what was known (see {@link #transitions}); only a real change alerts,
  *       and alerts of one report are ordered by {@link AlertType}'s declaration order.</li>
  * </ol>
@@ -307,8 +309,12 @@ public final class TransitionDecider {
     /** Seeds a situation new to us from the report's background: the story so far, as the report tells it. */
     private static void seed(Draft draft, List<Mention> background, Set<Status> leadStatuses, ArticleReport report) {
         LocalDate published = LocalDate.ofInstant(report.published(), ZoneOffset.UTC);
+        // a story whose news is presence, not a return, does not tell of a withdrawal before it: a withdrawal in its
+        // background is about something else (the end of another mission, a withdrawal only considered)
+        boolean presenceNews = leadStatuses.contains(DEPLOYED) && !leadStatuses.contains(REDEPLOYED);
         List<Mention> seeds = background.stream()
                 .filter(m -> !leadStatuses.contains(m.status()))
+                .filter(m -> !(presenceNews && m.status() == WITHDRAWN))
                 .filter(m -> m.eventTime() == null || m.eventTime().from() == null
                         || m.eventTime().from().isBefore(published))
                 .toList();
