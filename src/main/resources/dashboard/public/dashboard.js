@@ -592,6 +592,7 @@
       state.route = { view: 'situation', key: match[1].toUpperCase() };
       $('view-overview').hidden = true;
       $('view-situation').hidden = false;
+      $('skip-board').hidden = true;
       $('situation-body').replaceChildren(h('p', { class: 'empty' }, 'Loading ' + state.route.key + '…'));
       renderSituationPage(state.route.key);
       $('main').focus();
@@ -601,6 +602,7 @@
       document.title = 'troopwatch · live situations';
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
+      $('skip-board').hidden = false;
       if (from) {
         const row = document.querySelector('#board-body tr[data-key="' + CSS.escape(from) + '"]');
         if (row) row.focus();
@@ -619,6 +621,14 @@
 
   async function start() {
     setupBoard();
+    // Skip links move focus without touching the hash, which is the router's.
+    for (const link of document.querySelectorAll('.skip-link')) {
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        const target = document.querySelector(link.getAttribute('href'));
+        if (target) target.focus();
+      });
+    }
     window.addEventListener('hashchange', route);
     tick();
     setInterval(tick, 30000);

@@ -193,6 +193,12 @@ final class DashboardPipelineTest {
             driver.findElement(By.id("f-clear")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(kpRow));
 
+            ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
+            new Actions(driver).sendKeys(Keys.TAB).sendKeys(Keys.TAB).perform();
+            assertEquals("Skip to situation board", driver.switchTo().activeElement().getText());
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
+            assertEquals("board-panel", driver.switchTo().activeElement().getAttribute("id"),
+                    "the skip link takes keyboard users past the feed");
             WebElement row = tabUntil(driver, "KP-RU");
             new Actions(driver).sendKeys(Keys.ENTER).perform();
             wait.until(ExpectedConditions.urlContains("#/situation/KP-RU"));
@@ -219,16 +225,19 @@ final class DashboardPipelineTest {
         try (RunningPipeline.Instance second = pipeline.startAnotherInstance(dataDir.resolve("instance-2"))) {
             List<URI> dashboards = List.of(pipeline.dashboard.uri(), second.dashboard().uri());
             for (URI dashboard : dashboards) {
+                // Right after the second instance joins, its stores restore and it answers 503 for a moment;
+                // the listing reports that per instance, so wait until both answer.
                 JsonNode listing = Await.until(PIPELINE, "both instances to answer " + dashboard, () -> {
                     HttpResponse<String> r = get(dashboard.resolve("/api/situations"));
                     JsonNode body = r.statusCode() == 200 ? Json.mapper().readTree(r.body()) : null;
-                    return body != null && body.get("instances").size() == 2 && body.get("count").asInt() == 1
+                    return body != null && body.get("instances").size() == 2
+                            && body.get("instances").findValues("error").stream().allMatch(JsonNode::isNull)
                             ? body : null;
                 });
                 System.out.println(dashboard + " situations from " + listing.get("instances"));
+                assertEquals(1, listing.get("count").asInt(), listing.toString());
                 int owners = 0;
                 for (JsonNode instance : listing.get("instances")) {
-                    assertNull(instance.get("error").textValue(), instance.toString());
                     owners += instance.get("count").asInt();
                 }
                 assertEquals(1, owners, "exactly one instance owns KP-RU");
@@ -244,10 +253,9 @@ final class DashboardPipelineTest {
         }
     }
 
-    /** Presses Tab until the focused element is the board row for {@code key}; fails after 80 presses. */
+    /** Presses Tab until the focused element is the board row for {@code key}; fails after 20 presses. */
     private static WebElement tabUntil(WebDriver driver, String key) {
-        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 20; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement focused = driver.switchTo().activeElement();
             if (key.equals(focused.getAttribute("data-key"))) {

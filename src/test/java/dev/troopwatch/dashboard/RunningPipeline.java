@@ -38,14 +38,10 @@ final class RunningPipeline implements AutoCloseable {
     final EmbeddedKafkaBroker broker;
     final KafkaStreams streams;
     final DashboardServer dashboard;
-    private final Properties config;
-
-    private RunningPipeline(EmbeddedKafkaBroker broker, KafkaStreams streams, DashboardServer dashboard,
-                            Properties config) {
+    private RunningPipeline(EmbeddedKafkaBroker broker, KafkaStreams streams, DashboardServer dashboard) {
         this.broker = broker;
         this.streams = streams;
         this.dashboard = dashboard;
-        this.config = config;
     }
 
     static RunningPipeline start(Path dataDir) throws Exception {
@@ -55,7 +51,7 @@ final class RunningPipeline implements AutoCloseable {
             new TopicApplier(admin, Duration.ofSeconds(60)).apply(TopicSpecLoader.loadBundled());
         }
         Instance first = Instance.start(broker, dataDir.resolve("instance-1"));
-        return new RunningPipeline(broker, first.streams(), first.dashboard(), first.config());
+        return new RunningPipeline(broker, first.streams(), first.dashboard());
     }
 
     /**
@@ -125,10 +121,6 @@ final class RunningPipeline implements AutoCloseable {
             producer.send(new ProducerRecord<>(TopicNames.ARTICLES_RAW, key,
                     "this is not an article".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         }
-    }
-
-    Properties config() {
-        return config;
     }
 
     @Override
