@@ -44,8 +44,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class SituationTracker implements ProcessorSupplier<String, ArticleReport, String, TrackerOutput> {
     static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
-    /** Config key for the reorder window in milliseconds. */
-    static final String REORDER_WINDOW_CONFIG = "troopwatch.tracking.reorder.window.ms";
 
     private final TransitionDecider decider;
     private final Duration reorderWindow;

@@ -22,6 +22,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code topology.optimization}, which is left at its default.
  */
 public final class StreamsDefaults {
+    /**
+     * How long, in wall-clock milliseconds, a report waits in the tracker's reorder buffer (default 3000). A test
+     * that drives the topology with a {@code TopologyTestDriver} either advances the driver's wall clock past it
+     * before reading the outputs, or sets it to 0 to decide every report on arrival.
+     */
+    public static final String REORDER_WINDOW_MS = "troopwatch.tracking.reorder.window.ms";
+
     private StreamsDefaults() {
     }
 
