@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +66,8 @@ public final class TransitionDecider {
     /** Lifecycle stage of a background status, for seeding: the furthest stage is where the story stood. */
     private static final List<Status> LIFECYCLE =
             List.of(PLANNED, DEPLOYED, REINFORCED, ENGAGED, CASUALTIES, WITHDRAWN, REDEPLOYED);
+
+    private static final int MAX_HISTORY_SENTENCE = 600;
 
     private final TrackingPolicy policy;
     private final SyndicationDetector syndication;
@@ -427,7 +428,13 @@ public final class TransitionDecider {
                 new ArrayList<>(statusesOf(background)), firstTheatre(lead), firstTroops(lead),
                 lead.stream().map(Mention::claimant).filter(Objects::nonNull).distinct().toList(),
                 !lead.isEmpty() && lead.stream().allMatch(Mention::hedged),
-                told.isEmpty() ? null : told.get(0).evidence().sentence(), disposition, copyOf, alertIds);
+                told.isEmpty() ? null : shortened(told.get(0).evidence().sentence()), disposition, copyOf, alertIds);
+    }
+
+    /** History keeps a sentence for reading, not as evidence (alerts carry that whole): bounded per entry. */
+    private static String shortened(String sentence) {
+        return sentence.length() <= MAX_HISTORY_SENTENCE ? sentence
+                : sentence.substring(0, MAX_HISTORY_SENTENCE - 3) + "...";
     }
 
     /** One change a report makes; {@code setsStatus} when it moves the situation's current status to {@code to}. */
@@ -543,7 +550,7 @@ public final class TransitionDecider {
         SituationState build() {
             return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties,
                     engaged, casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince,
-                    new ArrayList<>(new LinkedHashSet<>(claimants)), hedged, asOf, updatedAt, evidence,
+                    new ArrayList<>(claimants), hedged, asOf, updatedAt, evidence,
                     corroboration, sources, alertSequence, history, fingerprints);
         }
     }
