@@ -77,7 +77,8 @@ public final class ArticleNormaliser {
         Body body = removeBoilerplate(paragraphs, headline);
         List<String> kept = body.paragraphs;
         Dateline dateline = body.dateline;
-        String agency = dateline != null && dateline.agency() != null ? dateline.agency() : null;
+        // the wire that originated the story: dateline, then outlet name, then sign-off, then "told AFP" in the lead
+        String agency = dateline == null ? null : dateline.agency();
         if (agency == null) {
             agency = agencyFromSource(raw.source());
         }

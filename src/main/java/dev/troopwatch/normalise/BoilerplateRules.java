@@ -11,9 +11,10 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The page-boilerplate rules of {@code normalise/boilerplate.patterns}, compiled once. Literal rules are looked up
- * by hash or first character so most paragraphs cost a few comparisons; regexes run only on short paragraphs, and
- * end-of-paragraph regexes only on paragraphs that do not end like a sentence, which keeps the work per article
- * small and free of backtracking blow-ups. Immutable and thread-safe.
+ * by hash or by first or last character, and regex rules are indexed by the characters a match can start with, so
+ * most paragraphs meet a handful of comparisons. Whole-paragraph regexes run only on short paragraphs and
+ * end-of-paragraph regexes only on the last sentence of paragraphs that do not end like a sentence, which keeps
+ * the work per article small and free of backtracking blow-ups. Immutable and thread-safe.
  */
 final class BoilerplateRules {
     static final String RESOURCE = "normalise/boilerplate.patterns";
@@ -57,6 +58,7 @@ final class BoilerplateRules {
                              Map<Character, List<Rule>> suffixes, List<Rule> starts,
                              List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
         this.exact = Map.copyOf(exact);
+        // a paragraph may carry a few trailing ". : ! |" and spaces more than its exact key
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
