@@ -251,6 +251,7 @@ class ArticleValidatorTest {
         assertEquals(expected, ArticleValidator.publishedInstant("2025-02-27 09:30:00"));
         assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 09:30:00 GMT"));
         assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 10:30:00 +0100"));
+        assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 04:30:00 EST"));
         assertNull(ArticleValidator.publishedInstant(null));
         assertNull(ArticleValidator.publishedInstant("  "));
         assertThrows(DateTimeException.class, () -> ArticleValidator.publishedInstant("27/02/2025"));
