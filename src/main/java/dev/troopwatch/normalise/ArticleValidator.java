@@ -141,8 +141,8 @@ public final class ArticleValidator {
     /**
      * The instant of a published field: ISO date (midnight UTC), ISO date-time with or without offset or zone
      * (no offset means UTC), the same with a space instead of "T", or RFC 1123 as feeds write it (also with a zone
-     * name such as "EST"). Null for a missing
-     * or blank value; {@link DateTimeException} when the value is none of these.
+     * name such as "EST"). Null for a missing or blank value; {@link DateTimeException} when the value is none of
+     * these.
      */
     public static Instant publishedInstant(String text) {
         if (text == null || text.isBlank()) {
