@@ -135,7 +135,7 @@ class ArticleNormaliserTest {
     @Test
     void dropsShareRowsAndAdvertisements() {
         NormalisedArticle a = normalise("", paragraphs("Share", "Facebook Twitter WhatsApp Email", STORY,
-                "Advertisement", SECOND, "Copy link"));
+                "Advertisement", SECOND, "Copy link", "Follow our coverage of the region at https://example.org/region"));
         assertEquals(List.of(STORY, SECOND), body(a));
     }
 
