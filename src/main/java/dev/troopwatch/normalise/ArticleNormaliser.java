@@ -227,7 +227,9 @@ public final class ArticleNormaliser {
             }
             switch (rule.action()) {
                 case CAPTION -> {
-                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)) {
+                    // a credit after the dateline paragraph belongs to a picture below the lead, not to the lead
+                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)
+                            && Dateline.parse(text[i - 1], agencies) == null) {
                         keep[i - 1] = false;
                     }
                 }

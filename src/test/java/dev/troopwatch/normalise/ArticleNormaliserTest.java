@@ -173,6 +173,12 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void aCreditAfterTheDatelineParagraphDoesNotTakeTheLead() {
+        NormalisedArticle a = normalise("", paragraphs("SEOUL - " + STORY, "PHOTO: REUTERS", SECOND));
+        assertEquals(List.of("SEOUL - " + STORY, SECOND), body(a));
+    }
+
+    @Test
     void captionsEndingInACreditAreDropped() {
         NormalisedArticle a = normalise("", paragraphs("Soldiers board a plane at the base. (AP Photo/Jane Doe)", STORY,
                 "A convoy leaves the capital on Friday. Pic/AFP", "Tanks on a train near the border. Getty Images",
