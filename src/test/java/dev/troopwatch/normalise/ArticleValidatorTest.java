@@ -109,6 +109,14 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void rejectsHostileJsonAsNotJson() {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        assertEquals(Rejection.NOT_JSON, rejected(nested.getBytes(StandardCharsets.UTF_8)).reason());
+        String longNumber = "{\"body\": " + "9".repeat(100_000) + "}";
+        assertEquals(Rejection.NOT_JSON, rejected(longNumber.getBytes(StandardCharsets.UTF_8)).reason());
+    }
+
+    @Test
     void rejectsJsonThatIsNotAnObject() {
         assertEquals(Rejection.NOT_JSON, rejected("[1, 2, 3]".getBytes(StandardCharsets.UTF_8)).reason());
         assertEquals(Rejection.NOT_JSON, rejected(new byte[0]).reason());
