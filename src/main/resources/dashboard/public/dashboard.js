@@ -24,7 +24,8 @@
     source: null,
     retryMs: 1000,
     route: { view: 'overview' },
-    changedKeys: new Set()
+    changedKeys: new Set(),
+    boardWarning: ''
   };
 
   // ---------- small helpers ----------
@@ -242,7 +243,7 @@
       const body = await getJson('api/situations');
       state.situations = body.situations;
       const down = (body.instances || []).filter((i) => i.error);
-      $('board-note').textContent = fmtInt(body.count) + ' situations' + (down.length ? ' · ' + down.length + ' instance(s) not answering' : '');
+      state.boardWarning = down.length ? ' · ' + down.length + (down.length === 1 ? ' instance' : ' instances') + ' not answering' : '';
       fillFilterOptions();
       renderBoard();
     } catch (e) {
@@ -305,6 +306,9 @@
       if (again) again.focus();
     }
     $('board-empty').hidden = rows.length > 0 || state.situations.length === 0;
+    const total = state.situations.length;
+    $('board-note').textContent = (rows.length === total ? fmtInt(total) : fmtInt(rows.length) + ' of ' + fmtInt(total))
+      + (total === 1 ? ' situation' : ' situations') + (state.boardWarning || '');
     state.changedKeys.clear();
   }
   function boardRow(s) {
@@ -462,9 +466,8 @@
     }
     // x labels: months across the span
     for (const tick of timeTicks(t0, t1)) {
-      root.append(svg('line', { x1: x(tick), x2: x(tick), y1: T, y2: plotBottom, class: 'grid' }));
-      root.append(svg('text', { x: x(tick), y: H - 8, 'text-anchor': 'middle', class: 'axis-label' },
-        new Date(tick).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' })));
+      root.append(svg('line', { x1: x(tick.t), x2: x(tick.t), y1: T, y2: plotBottom, class: 'grid' }));
+      root.append(svg('text', { x: x(tick.t), y: H - 8, 'text-anchor': 'middle', class: 'axis-label' }, tick.label));
     }
     if (withTroops.length) {
       // step series: a reported range holds until the next report with a figure
@@ -525,15 +528,28 @@
     if (v >= 1e3) return (v / 1e3).toFixed(v % 1e3 ? 1 : 0) + 'k';
     return String(Math.round(v));
   }
+  // Month ticks for long spans, week ticks (labelled with the day) for spans of a couple of months or less.
   function timeTicks(t0, t1) {
-    const months = (t1 - t0) / (86400000 * 30.4);
+    const day = 86400000;
+    const ticks = [];
+    if (t1 - t0 <= 70 * day) {
+      const stepDays = t1 - t0 <= 21 * day ? 2 : 7;
+      let tick = Math.ceil(t0 / day) * day;
+      while (tick < t1) {
+        ticks.push({ t: tick, label: new Date(tick).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) });
+        tick += stepDays * day;
+      }
+      return ticks;
+    }
+    const months = (t1 - t0) / (day * 30.4);
     const step = months <= 8 ? 1 : months <= 18 ? 2 : months <= 36 ? 3 : 6;
     const d = new Date(t0);
     let tick = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    const ticks = [];
     while (tick < t1) {
       const m = new Date(tick).getUTCMonth();
-      if (m % step === 0) ticks.push(tick);
+      if (m % step === 0) {
+        ticks.push({ t: tick, label: new Date(tick).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }) });
+      }
       tick = Date.UTC(new Date(tick).getUTCFullYear(), m + 1, 1);
     }
     return ticks;
@@ -543,7 +559,10 @@
   async function loadHealth() {
     let body;
     try {
-      body = await getJson('api/health');
+      // 503 means this instance's Streams is not running; the body still describes the pipeline.
+      const response = await fetch('api/health', { headers: { Accept: 'application/json' } });
+      body = await response.json();
+      if (!body.totals) throw new Error('HTTP ' + response.status);
     } catch (e) {
       $('h-instances').replaceChildren(h('span', { class: 'instance' }, h('span', { class: 'state state-UNREACHABLE' }, 'health unavailable')));
       return;
@@ -573,6 +592,7 @@
       state.route = { view: 'situation', key: match[1].toUpperCase() };
       $('view-overview').hidden = true;
       $('view-situation').hidden = false;
+      $('skip-board').hidden = true;
       $('situation-body').replaceChildren(h('p', { class: 'empty' }, 'Loading ' + state.route.key + '…'));
       renderSituationPage(state.route.key);
       $('main').focus();
@@ -582,6 +602,7 @@
       document.title = 'troopwatch · live situations';
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
+      $('skip-board').hidden = false;
       if (from) {
         const row = document.querySelector('#board-body tr[data-key="' + CSS.escape(from) + '"]');
         if (row) row.focus();
@@ -600,6 +621,14 @@
 
   async function start() {
     setupBoard();
+    // Skip links move focus without touching the hash, which is the router's.
+    for (const link of document.querySelectorAll('.skip-link')) {
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        const target = document.querySelector(link.getAttribute('href'));
+        if (target) target.focus();
+      });
+    }
     window.addEventListener('hashchange', route);
     tick();
     setInterval(tick, 30000);

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 PublishCommand.class,
                 TailCommand.class,
                 TopicsCommand.class,
+                ExtractCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,6 +1,5 @@
 package dev.troopwatch.dashboard;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -19,16 +18,14 @@ import org.apache.kafka.streams.KafkaStreams;
  * exposes appears in Prometheus format without hand-written counters.
  */
 public final class DashboardMetrics implements AutoCloseable {
-    private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders = new ArrayList<>();
 
-    private DashboardMetrics(PrometheusMeterRegistry registry) {
-        this.registry = registry;
+    private DashboardMetrics() {
     }
 
-    /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given, to the registry. */
+    /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given; close to unbind. */
     public static DashboardMetrics bind(PrometheusMeterRegistry registry, KafkaStreams streams) {
-        DashboardMetrics metrics = new DashboardMetrics(registry);
+        DashboardMetrics metrics = new DashboardMetrics();
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -48,15 +45,6 @@ public final class DashboardMetrics implements AutoCloseable {
     /** A registry of its own, for callers that do not bring one. */
     public static PrometheusMeterRegistry newRegistry() {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    }
-
-    public MeterRegistry registry() {
-        return registry;
-    }
-
-    /** The Prometheus text exposition of every meter. */
-    public String scrape() {
-        return registry.scrape();
     }
 
     @Override

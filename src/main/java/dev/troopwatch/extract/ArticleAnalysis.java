@@ -27,14 +27,16 @@ final class ArticleAnalysis {
     private static final int BACKGROUND_DAYS = 45;
     /** Body sentences of the first paragraph that count as the lead. */
     private static final int MAX_LEAD_SENTENCES = 3;
+    /** Sentences after the lead searched for the lead's place when the lead names none. */
+    private static final int THEATRE_LOOKAHEAD = 4;
 
     private static final Set<String> LOCATIVE = Set.of("to", "in", "into", "inside", "at", "across", "toward",
-            "towards", "near", "within", "throughout", "on", "for", "around", "entered", "reached", "enter");
+            "towards", "near", "within", "throughout", "on", "around", "entered", "reached", "enter");
     private static final Set<String> DIRECTION = Set.of("the", "western", "eastern", "southern", "northern",
             "occupied", "central", "far", "north", "south", "east", "west", "neighbouring", "neighboring",
             "southwestern", "northeastern", "northwestern", "southeastern", "border", "russian-occupied");
     private static final Set<String> TERRITORY = Set.of("territory", "territories", "soil", "region", "regions",
-            "border", "borders", "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
+            "towns", "villages", "town", "village", "city", "base", "bases", "frontier", "frontline",
             "front", "lands", "oblast", "province");
     /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
     private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
@@ -44,7 +46,7 @@ final class ArticleAnalysis {
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
-    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "after", "following", "despite", "since");
+    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -146,6 +148,7 @@ final class ArticleAnalysis {
         boolean corefActor;
         boolean front;
         int anchorPos;
+        String weakHost;
     }
 
     List<Mention> mentions() {
@@ -195,15 +198,22 @@ final class ArticleAnalysis {
         return null;
     }
 
-    /** The first place of the host named in the headline or lead paragraph, for lead mentions naming none. */
+    /**
+     * The first place of the host named in the headline, the lead paragraph or the few sentences after it, for
+     * lead mentions naming none: wires often name the place one sentence after the news.
+     */
     private String leadTheatre(String host) {
+        int after = 0;
         for (Sentence s : sentences) {
-            if (!s.lead) {
+            if (!s.lead && after++ >= THEATRE_LOOKAHEAD) {
                 break;
             }
             for (Hit h : s.hits) {
                 if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
                     return h.entry().detail();
+                }
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                    return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
         }
@@ -253,6 +263,9 @@ final class ArticleAnalysis {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
                 }
             }
+            if (plan != null && g.entry().detail().equals("STATE")) {
+                plan = null; // "will remain in Mali": a continuing presence, not an intention
+            }
             if (plan != null) {
                 if (status == Status.WITHDRAWN) {
                     suppressed |= !plan.code().equals("ORDER");
@@ -263,6 +276,10 @@ final class ArticleAnalysis {
                 }
             }
             List<Hit> anchors = anchors(s, g, status);
+            Hit owner = status == Status.ENGAGED ? nominalOwner(s, g) : null;
+            if (owner != null) {
+                anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
+            }
             boolean standalone = g.entry().detail().equals("STANDALONE");
             if (anchors.isEmpty() && !standalone && pronounAnchor(s, g) < 0) {
                 continue;
@@ -276,8 +293,9 @@ final class ArticleAnalysis {
             List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
                 Actors actors = actors(s, g, anchor, status);
-                Place host = host(s, g, status, actors.spans);
+                Place firstHost = host(s, g, status, actors.spans);
                 List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
+                for (Place host : coordinated(s, firstHost))
                 for (String actor : codes) {
                     Draft d = new Draft();
                     d.sentence = s;
@@ -286,6 +304,7 @@ final class ArticleAnalysis {
                     d.suppressed = suppressed;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
+                    d.weakHost = weakHost(s, actor);
                     d.theatre = host == null ? null : host.theatre;
                     d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
                     if (d.troops == null) {
@@ -299,8 +318,7 @@ final class ArticleAnalysis {
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
                     if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
-                        d.host = null; // own country named: the host is elsewhere ("returned to Pyongyang")
-                        d.theatre = null;
+                        d.suppressed = true; // own forces at home, off any front: not a deployment
                     }
                     out.add(d);
                 }
@@ -309,9 +327,13 @@ final class ArticleAnalysis {
     }
 
     private static boolean circumstance(Sentence s, Hit g) {
+        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
             if (CIRCUMSTANCE.contains(s.form(k))) {
                 return true;
+            }
+            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
+                return true; // "pulled back after heavy losses": the losses explain the news
             }
             if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 return false;
@@ -349,17 +371,17 @@ final class ArticleAnalysis {
     }
 
     private static boolean negatedOrHypothetical(Sentence s, Hit g) {
-        if (s.cueBefore(g.start(), LexKind.NEGATION, 5, false) != null) {
+        if (s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null) {
             return true;
         }
-        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 8, false) != null) {
+        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 10, true) != null) {
             return true;
         }
-        // "if" / "whether" reach across commas inside their clause
+        // "if" / "whether" / "neither ... nor" reach across commas inside their clause
         int clause = s.clauseStart(g.start());
         for (int k = clause; k < g.start(); k++) {
             String f = s.form(k);
-            if (f.equals("if") || f.equals("unless") || f.equals("whether")) {
+            if (f.equals("if") || f.equals("unless") || f.equals("whether") || f.equals("neither")) {
                 return true;
             }
         }
@@ -378,10 +400,26 @@ final class ArticleAnalysis {
         return s.tokens.is(k, "to") && !s.tokens.is(k - 1, "back") && !s.tokens.is(k - 1, "due");
     }
 
+    /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
+    private static Hit nominalOwner(Sentence s, Hit g) {
+        int k = g.start();
+        if (s.tokens.is(k - 1, "'s")) {
+            k--;
+        }
+        for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
-        Hit left = nearestTroop(s, g.start() - 1, -1, 10);
-        Hit right = nearestTroop(s, g.end(), 1, 10);
+        Hit left = nearestTroop(s, g.start() - 1, -1, 12);
+        Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
@@ -418,34 +456,88 @@ final class ArticleAnalysis {
     }
 
     private static Hit nearestTroop(Sentence s, int from, int step, int window) {
-        for (int k = from, n = 0; k >= s.from && k < s.to && n < window; k += step, n++) {
+        for (int k = from, n = 0; k >= s.from && k < s.to && n < window; k += step) {
             if (s.strongBoundary(k)) {
                 return null;
+            }
+            if (!s.tokens.punct(k)) {
+                n++;
             }
             Hit found = null;
             for (int back = k; back >= Math.max(s.from, k - 4); back--) {
                 for (Hit h : s.startingAt(back)) {
                     boolean troop = h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE;
-                    if (troop && h.start() <= k && h.end() > k) {
+                    // the longest troop phrase covering k: "UN peacekeepers" (a force) over "peacekeepers"
+                    if (troop && h.end() > k && (found == null || h.end() - h.start() > found.end() - found.start())) {
                         found = h;
                     }
-                    if (h.kind() == LexKind.CIVILIAN && h.start() <= k && h.end() > k) {
+                    if (h.kind() == LexKind.CIVILIAN && h.end() > k && found == null) {
                         return null;
                     }
                 }
-                if (found != null) {
-                    break;
-                }
+            }
+            if (found != null && allied(s, found)) {
+                return null; // "fighting alongside Russia's army": the ally is not a second party
             }
             if (found != null) {
                 if (found.kind() == LexKind.TROOP && s.at(found.end(), LexKind.CIVILIAN) != null) {
                     return null; // "military" in "military workers" is no troop noun
                 }
-                return found;
+                if (!adjectiveUse(s, found)) {
+                    return found;
+                }
+                k = step > 0 ? found.end() - 1 : found.start();
             }
         }
         return null;
     }
+
+    private static boolean allied(Sentence s, Hit troop) {
+        for (int k = troop.start() - 1; k >= Math.max(s.from, troop.start() - 4); k--) {
+            if (s.tokens.is(k, "alongside")) {
+                return true;
+            }
+            if (s.tokens.punct(k) && !s.tokens.is(k, "'s")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> NOUN_MODIFIERS = Set.of("military", "army", "troop", "force");
+
+    /**
+     * "military" and "army" are troop nouns in "the US military completed" but adjectives in "military
+     * manufacturing" / "army chief": a following lower-case word that is not a verb form or function word marks
+     * the adjective.
+     */
+    private static boolean adjectiveUse(Sentence s, Hit h) {
+        if (h.end() - h.start() != 1 || !NOUN_MODIFIERS.contains(s.form(h.start()))) {
+            return false;
+        }
+        int n = h.end();
+        if (n >= s.to || s.tokens.punct(n) || s.tokens.capitalised(n) || s.tokens.number(n)) {
+            return false;
+        }
+        String next = s.form(n);
+        if (next.endsWith("ed") || PREPOSITIONS.contains(next) || AUXILIARIES.contains(next)
+                || VERBISH.contains(next)) {
+            return false;
+        }
+        for (Hit o : s.startingAt(n)) {
+            if (o.kind() == LexKind.TRIGGER || o.kind() == LexKind.ATTRIBUTION || o.kind() == LexKind.PLANNING
+                    || o.kind() == LexKind.HYPOTHETICAL || o.kind() == LexKind.NEGATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> VERBISH = Set.of("has", "had", "have", "will", "would", "could", "can", "may",
+            "might", "must", "did", "does", "and", "or", "that", "which", "who", "remain", "leave", "withdraw",
+            "began", "begin", "continue", "took", "left", "came", "went", "made", "said", "says", "say", "remains",
+            "continues", "plans", "wants", "needs", "leaves", "withdraws", "sends", "deploys", "returns", "is", "was",
+            "spokesman", "spokeswoman", "spokesperson", "sources", "officials");
 
     private static boolean civilianNearer(Sentence s, Hit g) {
         for (int k = Math.max(s.from, g.start() - 8); k < Math.min(s.to, g.end() + 8); k++) {
@@ -519,7 +611,8 @@ final class ArticleAnalysis {
     private Actors actors(Sentence s, Hit g, Hit anchor, Status status) {
         List<String> codes = new ArrayList<>(2);
         List<Hit> spans = new ArrayList<>(2);
-        if (anchor != null && anchor.kind() == LexKind.FORCE) {
+        if (anchor != null && (anchor.kind() == LexKind.FORCE || anchor.kind() == LexKind.DEMONYM
+                || anchor.kind() == LexKind.COUNTRY)) {
             codes.add(anchor.code());
             spans.add(anchor);
             return new Actors(codes, spans);
@@ -577,9 +670,21 @@ final class ArticleAnalysis {
         }
         if (codes.isEmpty() && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
             Hit subject = subject(s, g, anchor);
-            if (subject != null) {
+            while (subject != null) {
                 addCode(codes, actorCode(subject));
                 spans.add(subject);
+                // "India and China began pulling back": coordinated subjects are all actors
+                int k = subject.start() - 1;
+                subject = null;
+                if (s.tokens.is(k, "and") || s.tokens.is(k, ",")) {
+                    for (int st = k - 1; st >= Math.max(s.from, k - 4) && subject == null; st--) {
+                        for (Hit h : s.startingAt(st)) {
+                            if (subjectKind(h.kind()) && h.end() == k && actorCode(h) != null) {
+                                subject = h;
+                            }
+                        }
+                    }
+                }
             }
         }
         return new Actors(codes, spans);
@@ -618,8 +723,8 @@ final class ArticleAnalysis {
                     continue;
                 }
                 if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
-                        && s.at(h.end() + 1, LexKind.SPEAKER) != null) {
-                    continue;
+                        && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
                 }
                 if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
                     continue; // a dateline "SEOUL -"
@@ -639,7 +744,7 @@ final class ArticleAnalysis {
 
     private static boolean subjectKind(LexKind k) {
         return k == LexKind.COUNTRY || k == LexKind.CAPITAL || k == LexKind.AGENCY || k == LexKind.PERSON
-                || k == LexKind.FORCE;
+                || k == LexKind.FORCE || k == LexKind.BLOC;
     }
 
     private static String actorCode(Hit h) {
@@ -683,7 +788,7 @@ final class ArticleAnalysis {
                     }
                 }
                 case DEMONYM -> {
-                    if (territory(s, h.end())) {
+                    if (territory(s, h.end()) && locative(s, h.start(), status)) {
                         candidates.add(new Place(h.code(), null, h.start()));
                     }
                 }
@@ -730,19 +835,69 @@ final class ArticleAnalysis {
         return new Place(best.code, theatre, best.pos);
     }
 
-    /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
-    private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
-        int a = Math.min(g.end(), place.end());
-        int b = Math.max(g.start(), place.start());
-        for (int k = a; k < b; k++) {
-            if (s.at(k, LexKind.ATTRIBUTION) != null) {
-                return true;
+    /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
+    private static List<Place> coordinated(Sentence s, Place first) {
+        if (first == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        List<Place> out = new ArrayList<>(2);
+        out.add(first);
+        int k = first.pos;
+        Hit h = countryAt(s, k);
+        if (h == null) {
+            return out;
+        }
+        int end = h.end();
+        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and"))) {
+            int next = end + 1;
+            if (s.tokens.is(end, ",") && s.tokens.is(next, "and")) {
+                next++;
+            }
+            Hit c = countryAt(s, next);
+            if (c == null) {
+                break;
+            }
+            out.add(new Place(c.code(), null, c.start()));
+            end = c.end();
+        }
+        return out;
+    }
+
+    private static Hit countryAt(Sentence s, int k) {
+        for (Hit h : s.startingAt(k)) {
+            if (h.kind() == LexKind.COUNTRY) {
+                return h;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
+    private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
+        return s.startsBetween(LexKind.ATTRIBUTION, Math.min(g.end(), place.end()),
+                Math.max(g.start(), place.start()));
+    }
+
+    /** Words after which a country is the one the troops help, hence where they are when nothing else says. */
+    private static final Set<String> ALLY = Set.of("alongside", "help", "aid", "assist", "support", "supporting",
+            "helping", "aiding", "assisting", "backing", "reinforce");
+
+    /** "fighting alongside Russia", "sent to help Russia": the helped state, a host of last resort. */
+    private static String weakHost(Sentence s, String actor) {
+        for (Hit h : s.hits) {
+            if ((h.kind() == LexKind.COUNTRY || h.kind() == LexKind.CAPITAL) && ALLY.contains(s.form(h.start() - 1))
+                    && !h.code().equals(actor)) {
+                return h.code();
+            }
+        }
+        return null;
     }
 
     private boolean locative(Sentence s, int start, Status status) {
+        if (s.at(start - 1, LexKind.TRIGGER) != null || s.endingAt(start, LexKind.TRIGGER) != null
+                || s.tokens.is(start - 1, "the") && s.endingAt(start - 1, LexKind.TRIGGER) != null) {
+            return true; // "left Chad", "entered Ukraine": the place is the verb's object
+        }
         int k = start - 1;
         int n = 0;
         while (k >= s.from && n < 3 && (DIRECTION.contains(s.form(k)) || s.tokens.is(k, "-"))) {
@@ -782,16 +937,23 @@ final class ArticleAnalysis {
             if (cue.kind() != LexKind.ATTRIBUTION) {
                 continue;
             }
-            boolean after = cue.code().equals("AFTER");
-            Speaker sp = after ? speakerAfter(s, cue.end()) : speakerBefore(s, cue.start());
-            if (sp == null) {
-                sp = after ? speakerBefore(s, cue.start()) : speakerAfter(s, cue.end());
+            Speaker sp;
+            if (cue.code().equals("AFTER")) {
+                sp = speakerAfter(s, cue.end());
+            } else {
+                // ', said the official' / '"...," Zelensky said': inverted order only right after a comma or quote
+                String before = s.form(cue.start() - 1);
+                boolean inverted = cue.start() == s.from || before.equals(",") || isQuote(before);
+                sp = inverted ? speakerAfter(s, cue.end()) : null;
+                if (sp == null) {
+                    sp = speakerBefore(s, cue.start());
+                }
             }
             if (sp == null) {
                 continue;
             }
             Claim c = sp.code == null ? new Claim(last, false) : new Claim(sp.code, true);
-            if (c.code != null && (best == null || !best.explicit && c.explicit)) {
+            if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
         }
@@ -806,10 +968,15 @@ final class ArticleAnalysis {
                 }
             }
         }
-        if (best == null && s.tokens.size() > s.from && isQuote(s.form(s.from)) && last != null) {
+        if (best == null && s.to > s.from && isQuote(s.form(s.from)) && last != null) {
             best = new Claim(last, false); // reported speech continues the previous speaker
         }
         return best == null ? new Claim(null, false) : best;
+    }
+
+    /** A named state or bloc outranks "media" (an outlet citing an official), which outranks an inherited one. */
+    private static int rank(Claim c) {
+        return !c.explicit ? 0 : c.code.equals("media") ? 1 : 2;
     }
 
     private static boolean isQuote(String f) {
@@ -818,7 +985,7 @@ final class ArticleAnalysis {
 
     /** "North Korea has deployed more troops to Russia: Seoul" - a headline source after the colon. */
     private Claim headlineSource(Sentence s) {
-        for (int k = s.to - 1; k > s.from; k--) {
+        for (int k = s.to - 1; k > Math.max(s.from, s.to - 6); k--) {
             if (s.tokens.is(k, ":") || s.tokens.is(k, "-")) {
                 Speaker sp = speakerAfter(s, k + 1);
                 return sp == null || sp.code == null ? null : new Claim(sp.code, true);
@@ -870,13 +1037,13 @@ final class ArticleAnalysis {
                     }
                 }
                 case BLOC -> {
-                    if (!s.form(h.start() - 1).equals("to")) {
+                    if (!s.tokens.is(h.start() - 1, "told")) {
                         return new Speaker(h.code());
                     }
                 }
                 case OUTLET -> {
-                    if (!s.tokens.is(h.start() - 1, "told") && !s.tokens.is(h.start() - 1, "to")) {
-                        return new Speaker("media");
+                    if (!s.tokens.is(h.start() - 1, "told")) {
+                        return new Speaker("media"); // "told AFP": the outlet is the listener
                     }
                 }
                 case DEMONYM -> {
@@ -894,6 +1061,21 @@ final class ArticleAnalysis {
                     }
                 }
                 case SPEAKER -> {
+                    // "Niger's military", "a Lebanese security source", "Seoul's spy agency"
+                    for (int j = h.start() - 1; j >= Math.max(s.from, h.start() - 3); j--) {
+                        if (s.tokens.is(j, "'s")) {
+                            Hit owner = entityEndingAt(s, j);
+                            return owner != null && owner.code().length() == 2 ? new Speaker(owner.code())
+                                    : new Speaker(null);
+                        }
+                        Hit e = entityEndingAt(s, j + 1);
+                        if (e != null && e.kind() == LexKind.DEMONYM) {
+                            return new Speaker(e.code());
+                        }
+                        if (e != null || s.tokens.punct(j)) {
+                            break;
+                        }
+                    }
                     return new Speaker(null);
                 }
                 case MEDIA -> {
@@ -921,6 +1103,14 @@ final class ArticleAnalysis {
         }
         List<Draft> extra = new ArrayList<>();
         for (Draft d : drafts) {
+            if (d.actor != null && "ZZ".equals(d.host)) {
+                // "the Sahel" in a story about Niger is Niger: a region yields to the actor's named country
+                String specific = bestSpecific(pairs, d.actor);
+                if (specific != null) {
+                    d.host = specific;
+                    d.theatre = null;
+                }
+            }
             if (d.actor != null && d.host == null) {
                 d.host = best(pairs, d.actor, true);
             } else if (d.actor == null && d.corefActor) {
@@ -976,6 +1166,19 @@ final class ArticleAnalysis {
         return best;
     }
 
+    private static String bestSpecific(Map<String, Integer> pairs, String actor) {
+        String best = null;
+        int weight = 0;
+        for (Map.Entry<String, Integer> e : pairs.entrySet()) {
+            String[] ah = e.getKey().split("\\|");
+            if (ah[0].equals(actor) && !ah[1].equals("ZZ") && !ah[1].equals(actor) && e.getValue() > weight) {
+                weight = e.getValue();
+                best = ah[1];
+            }
+        }
+        return best;
+    }
+
     /** Actors of the heaviest pairs (all of them on a tie, e.g. two armies disengaging), for a host or overall. */
     private static List<String> topActors(Map<String, Integer> pairs, String host) {
         int weight = 0;
@@ -1000,6 +1203,9 @@ final class ArticleAnalysis {
     private List<Mention> finish(List<Draft> drafts) {
         List<Draft> kept = new ArrayList<>();
         for (Draft d : drafts) {
+            if (d.host == null && d.actor != null) {
+                d.host = d.weakHost;
+            }
             if (d.suppressed || d.actor == null || d.host == null) {
                 continue;
             }
@@ -1014,6 +1220,7 @@ final class ArticleAnalysis {
         }
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
+        leadTroopsFromBody(kept);
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1032,6 +1239,48 @@ final class ArticleAnalysis {
     }
 
     /**
+     * A lead often states the event and leaves its size to the body ("France completed its withdrawal ... The
+     * roughly 1,500 soldiers ..."). When a situation's lead gives no number, the first body mention of the same
+     * situation and status that does (and is not dated background) supplies it.
+     */
+    private void leadTroopsFromBody(List<Draft> kept) {
+        Map<String, TroopRange> found = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.troops != null) {
+                found.put(d.actor + "|" + d.host, d.troops);
+            }
+        }
+        for (Draft d : kept) {
+            String key = d.actor + "|" + d.host;
+            if (!d.lead || found.containsKey(key)) {
+                continue;
+            }
+            for (Draft b : kept) {
+                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
+                        && !background(b)) {
+                    d.troops = b.troops;
+                    found.put(key, b.troops);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
+        for (Draft d : kept) {
+            if (d.sentence.headline && d.status == status && situation.equals(d.actor + "|" + d.host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean background(Draft d) {
+        return d.time != null && published != null && d.time.to() != null
+                && d.time.to().isBefore(published.minusDays(BACKGROUND_DAYS));
+    }
+
+    /**
      * The lead is what the headline and first paragraph report, "usually one status, at most two" per
      * situation: the headline's statuses first, then the first paragraph's in order. An article whose lead
      * states nothing extractable leads with its first mention.
@@ -1044,15 +1293,31 @@ final class ArticleAnalysis {
                     continue;
                 }
                 List<Status> l = leadStatuses.computeIfAbsent(d.actor + "|" + d.host, k -> new ArrayList<>());
-                if (!l.contains(d.status) && l.size() < 2) {
+                if (!l.contains(d.status)) {
                     l.add(d.status);
                 }
+            }
+        }
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.size() > 2 && l.contains(Status.DEPLOYED) && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
+            while (l.size() > 2) {
+                l.remove(l.size() - 1);
             }
         }
         if (leadStatuses.isEmpty() && !kept.isEmpty()) {
             Draft first = kept.get(0);
             first.lead = true;
             return;
+        }
+        // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
+        for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
+            List<Status> l = e.getValue();
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+                l.remove(Status.DEPLOYED);
+            }
         }
         for (Draft d : kept) {
             if (d.lead) {

@@ -43,8 +43,8 @@ final class Lexicon {
         for (LexiconRow row : LexiconReader.readResource(DIR + "status_triggers.txt", 2, 3)) {
             String status = row.field(0).equals("NONE") ? "NONE" : parseStatus(row, row.field(0)).name();
             String flag = row.field(2);
-            if (!flag.isEmpty() && !flag.equals("STANDALONE")) {
-                throw row.error("third field must be STANDALONE or empty: " + flag);
+            if (!flag.isEmpty() && !flag.equals("STANDALONE") && !flag.equals("STATE")) {
+                throw row.error("third field must be STANDALONE, STATE or empty: " + flag);
             }
             lex.add(row, row.field(1), new LexEntry(LexKind.TRIGGER, status, flag, 0, false, 0));
         }
@@ -190,6 +190,10 @@ final class Lexicon {
         }
         trie.add(forms, new LexEntry(template.kind(), template.code(), template.detail(), template.value(),
                 template.proper(), t.size()));
+    }
+
+    int countryCount() {
+        return countryNames.size();
     }
 
     /** English name of a country code, for messages. */

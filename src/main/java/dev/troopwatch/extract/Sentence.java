@@ -1,7 +1,9 @@
 package dev.troopwatch.extract;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +28,9 @@ final class Sentence {
     final boolean lead;
     final List<Hit> hits;
     private final List<List<Hit>> byStart;
+    private final Map<LexKind, int[]> startsBefore = new EnumMap<>(LexKind.class);
+    /** Per token: 1 = boundary word, 2 = strong boundary (both looked up once here, read many times). */
+    private final byte[] boundaries;
 
     Sentence(Tokens tokens, int index, int from, int to, int startChar, int endChar, boolean headline, boolean lead,
              List<Hit> hits) {
@@ -38,6 +43,13 @@ final class Sentence {
         this.headline = headline;
         this.lead = lead;
         this.hits = withoutCivilianInsideTroop(hits);
+        this.boundaries = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            String f = tokens.form(i);
+            if (BOUNDARIES.contains(f)) {
+                boundaries[i - from] = (byte) (STRONG_BOUNDARIES.contains(f) ? 3 : 1);
+            }
+        }
         this.byStart = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             byStart.add(List.of());
@@ -73,6 +85,30 @@ final class Sentence {
 
     List<Hit> startingAt(int token) {
         return token < from || token >= to ? List.of() : byStart.get(token - from);
+    }
+
+    /**
+     * True when a hit of {@code kind} starts at a token in {@code [a, b)}. Answered from per-kind prefix counts built
+     * on first use, so rules that ask it for every pair of hits in a long, trigger-dense sentence stay linear per
+     * question instead of walking the span each time (that walk made adversarial sentences take seconds).
+     */
+    boolean startsBetween(LexKind kind, int a, int b) {
+        int lo = Math.max(a, from);
+        int hi = Math.min(b, to);
+        if (hi <= lo) {
+            return false;
+        }
+        int[] before = startsBefore.computeIfAbsent(kind, this::countStartsBefore);
+        return before[hi - from] > before[lo - from];
+    }
+
+    /** {@code counts[i]}: tokens in {@code [from, from + i)} at which a hit of {@code kind} starts. */
+    private int[] countStartsBefore(LexKind kind) {
+        int[] counts = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            counts[i - from + 1] = counts[i - from] + (at(i, kind) != null ? 1 : 0);
+        }
+        return counts;
     }
 
     /** The hit of {@code kind} starting at {@code token}, or null. */
@@ -120,11 +156,11 @@ final class Sentence {
     }
 
     boolean boundary(int token) {
-        return BOUNDARIES.contains(form(token));
+        return token >= from && token < to && boundaries[token - from] != 0;
     }
 
     boolean strongBoundary(int token) {
-        return STRONG_BOUNDARIES.contains(form(token));
+        return token >= from && token < to && (boundaries[token - from] & 2) != 0;
     }
 
     /**

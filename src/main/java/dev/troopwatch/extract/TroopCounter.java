@@ -35,24 +35,26 @@ final class TroopCounter {
             return null;
         }
         TroopRange range = p.range;
-        // "1,000 sappers and 5,000 military builders": units sent together are summed
-        if (s.tokens.is(noun.end(), "and") && range.min() != null && range.max() != null
-                && range.min().equals(range.max())) {
-            int k = noun.end() + 1;
-            for (Hit h : s.startingAt(k)) {
-                if (h.kind() == LexKind.APPROXIMATOR) {
-                    k = h.end();
+        // "1,000 sappers (to clear mines) and 5,000 military builders": units sent together are summed
+        if (range.min() != null && range.min().equals(range.max())) {
+            long sum = range.min();
+            int k = noun.end();
+            int limit = Math.min(s.to, noun.end() + 14);
+            while (k < limit && !s.strongBoundary(k) && s.at(k, LexKind.TRIGGER) == null) {
+                if (s.tokens.is(k, "and")) {
+                    Hit next = nextTroopNoun(s, k + 1, 6);
+                    int end = next == null ? -1 : numberEndBefore(s, next.start());
+                    Parsed second = end > k ? parseBackwards(s, end) : null;
+                    if (second != null && second.start == k + 1 && second.range.min() != null
+                            && second.range.min().equals(second.range.max()) && !casualtyCount(s, next, end)) {
+                        sum += second.range.min();
+                        k = next.end();
+                        continue;
+                    }
                 }
+                k++;
             }
-            Hit next = nextTroopNoun(s, k, 5);
-            if (next != null && numberEndBefore(s, next.start()) > k - 1) {
-                Parsed second = parseBackwards(s, numberEndBefore(s, next.start()));
-                if (second != null && second.start >= noun.end() && second.range.min() != null
-                        && second.range.min().equals(second.range.max()) && !casualtyCount(s, next, second.start)) {
-                    long sum = range.min() + second.range.min();
-                    range = TroopRange.exactly(sum);
-                }
-            }
+            range = TroopRange.exactly(sum);
         }
         return range;
     }
@@ -74,7 +76,7 @@ final class TroopCounter {
             if (isCasualty(s, k)) {
                 return true;
             }
-            if (s.boundary(k) && !s.tokens.is(k, "and") && !s.tokens.is(k, "or")) {
+            if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 break;
             }
         }

@@ -23,17 +23,19 @@ final class BoilerplateRules {
     static final int STARTS_WINDOW = 200;
     /** End-of-paragraph regexes (photo credits ending a caption) are tried only up to this length. */
     static final int ENDS_MAX_CHARS = 600;
-    /** End-of-paragraph regexes look at this many trailing characters. */
-    static final int ENDS_WINDOW = 200;
+    /** End-of-paragraph regexes look at most at this many trailing characters. */
+    static final int ENDS_WINDOW = 120;
     /** {NAME} in a pattern, but not the {L} of a \\p{L} character class. */
     private static final Pattern MACRO = Pattern.compile("(?<!\\\\[pP])\\{([A-Z_]{2,})}");
 
     /** ASCII case folding is enough after cleaning and several times faster than Unicode folding. */
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+    /** Outlet tags come before the story: lead rules look only at the first paragraphs. */
+    static final int LEAD_PARAGRAPHS = 5;
 
     enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
 
-    enum Match { EXACT, PREFIX, STARTS, REGEX, ENDS }
+    enum Match { EXACT, PREFIX, SUFFIX, STARTS, REGEX, ENDS }
 
     record Rule(String category, Action action, Match match, String pattern, Pattern regex, int line) {
     }
@@ -41,44 +43,49 @@ final class BoilerplateRules {
     private final Map<String, Rule> exact;
     private final int exactMaxChars;
     private final Map<Character, List<Rule>> prefixes;
-    private final List<Rule> starts;
-    /** All whole-paragraph regex rules as one alternation, branch k named "r" + k: one match attempt per paragraph. */
-    private final Pattern regexAlternation;
-    private final List<Rule> regexes;
+    /** Suffix rules by the lower-cased last character of their (normalised) pattern. */
+    private final Map<Character, List<Rule>> suffixes;
+    /** Start-of-paragraph regex rules by the first character that can begin a match. */
+    private final FirstCharIndex starts;
+    /** Whole-paragraph regex rules by the first character that can begin a match. */
+    private final FirstCharIndex regexes;
     private final List<Rule> ends;
     private final List<Rule> trails;
     private final List<Rule> leads;
 
-    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes, List<Rule> starts,
+    private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes,
+                             Map<Character, List<Rule>> suffixes, List<Rule> starts,
                              List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
         this.exact = Map.copyOf(exact);
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
         this.prefixes = Map.copyOf(copy);
-        this.starts = List.copyOf(starts);
-        this.regexes = List.copyOf(regexes);
-        StringBuilder alternation = new StringBuilder();
-        for (int k = 0; k < regexes.size(); k++) {
-            alternation.append(k == 0 ? "" : "|").append("(?<r").append(k).append('>')
-                    .append(regexes.get(k).regex.pattern()).append(')');
-        }
-        this.regexAlternation = regexes.isEmpty() ? null : Pattern.compile(alternation.toString(), FLAGS);
+        Map<Character, List<Rule>> suffixCopy = new HashMap<>();
+        suffixes.forEach((c, list) -> suffixCopy.put(c, List.copyOf(list)));
+        this.suffixes = Map.copyOf(suffixCopy);
+        this.starts = new FirstCharIndex(starts);
+        this.regexes = new FirstCharIndex(regexes);
         this.ends = List.copyOf(ends);
         this.trails = List.copyOf(trails);
         this.leads = List.copyOf(leads);
     }
 
     static BoilerplateRules load(Agencies agencies) {
+        return load(agencies, RESOURCE);
+    }
+
+    static BoilerplateRules load(Agencies agencies, String resource) {
         String agencyAlternation = agencies.regexAlternation();
         Map<String, Rule> exact = new HashMap<>();
         Map<Character, List<Rule>> prefixes = new HashMap<>();
+        Map<Character, List<Rule>> suffixes = new HashMap<>();
         List<Rule> starts = new ArrayList<>();
         List<Rule> regexes = new ArrayList<>();
         List<Rule> ends = new ArrayList<>();
         List<Rule> trails = new ArrayList<>();
         List<Rule> leads = new ArrayList<>();
-        for (RuleFile.Line line : RuleFile.read(RESOURCE)) {
+        for (RuleFile.Line line : RuleFile.read(resource)) {
             String[] parts = line.text().split(" +", 4);
             if (parts.length != 4) {
                 throw line.error("expected CATEGORY ACTION MATCH PATTERN");
@@ -120,13 +127,21 @@ final class BoilerplateRules {
                 }
                 case PREFIX -> prefixes.computeIfAbsent(Character.toLowerCase(pattern.charAt(0)),
                         c -> new ArrayList<>()).add(rule);
+                case SUFFIX -> {
+                    String key = exactKey(pattern);
+                    if (key.isEmpty()) {
+                        throw line.error("empty suffix");
+                    }
+                    suffixes.computeIfAbsent(key.charAt(key.length() - 1), c -> new ArrayList<>())
+                            .add(new Rule(parts[0], action, match, key, null, line.number()));
+                }
                 case STARTS -> starts.add(rule);
                 case REGEX -> regexes.add(rule);
                 case ENDS -> ends.add(rule);
                 default -> throw line.error("unknown match");
             }
         }
-        return new BoilerplateRules(exact, prefixes, starts, regexes, ends, trails, leads);
+        return new BoilerplateRules(exact, prefixes, suffixes, starts, regexes, ends, trails, leads);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String token, RuleFile.Line line) {
@@ -162,7 +177,7 @@ final class BoilerplateRules {
         return text.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
-    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, starts, regex, ends), or null. */
+    /** The first rule that classifies the whole paragraph as boilerplate (exact, prefix, suffix, starts, regex, ends). */
     Rule classify(String paragraph) {
         int length = paragraph.length();
         if (length == 0) {
@@ -182,20 +197,32 @@ final class BoilerplateRules {
                 }
             }
         }
-        for (Rule rule : starts) {
+        int keyEnd = length;
+        while (keyEnd > 0 && " .:!|".indexOf(paragraph.charAt(keyEnd - 1)) >= 0) {
+            keyEnd--;
+        }
+        List<Rule> suffixCandidates = keyEnd == 0 ? null
+                : suffixes.get(Character.toLowerCase(paragraph.charAt(keyEnd - 1)));
+        if (suffixCandidates != null) {
+            for (Rule rule : suffixCandidates) {
+                int from = keyEnd - rule.pattern.length();
+                if (from >= 0 && paragraph.regionMatches(true, from, rule.pattern, 0, rule.pattern.length())) {
+                    return rule;
+                }
+            }
+        }
+        char first = paragraph.charAt(0);
+        for (Rule rule : starts.candidates(first)) {
             Matcher m = rule.regex.matcher(paragraph);
             m.region(0, Math.min(length, STARTS_WINDOW));
             if (m.lookingAt()) {
                 return rule;
             }
         }
-        if (length <= REGEX_MAX_CHARS && regexAlternation != null) {
-            Matcher m = regexAlternation.matcher(paragraph);
-            if (m.matches()) {
-                for (int k = 0; k < regexes.size(); k++) {
-                    if (m.start("r" + k) >= 0) {
-                        return regexes.get(k);
-                    }
+        if (length <= REGEX_MAX_CHARS) {
+            for (Rule rule : regexes.candidates(first)) {
+                if (rule.regex.matcher(paragraph).matches()) {
+                    return rule;
                 }
             }
         }
@@ -207,6 +234,34 @@ final class BoilerplateRules {
             }
         }
         return null;
+    }
+
+    /**
+     * Regex rules grouped by the ASCII characters a match can start with, found by asking each compiled pattern
+     * whether a one-character input already fails without reading further ({@link Matcher#hitEnd()}). Most
+     * paragraphs then meet only the one or two rules that could match them. Non-ASCII first characters meet all.
+     */
+    private static final class FirstCharIndex {
+        private final List<List<Rule>> byChar = new ArrayList<>(128);
+        private final List<Rule> all;
+
+        FirstCharIndex(List<Rule> rules) {
+            this.all = List.copyOf(rules);
+            for (int c = 0; c < 128; c++) {
+                List<Rule> possible = new ArrayList<>();
+                for (Rule rule : rules) {
+                    Matcher m = rule.regex.matcher(String.valueOf((char) c));
+                    if (m.lookingAt() || m.hitEnd()) {
+                        possible.add(rule);
+                    }
+                }
+                byChar.add(List.copyOf(possible));
+            }
+        }
+
+        List<Rule> candidates(char first) {
+            return first < 128 ? byChar.get(first) : all;
+        }
     }
 
     /** Strips trailing boilerplate fused onto a paragraph ("... AFP See more on"), repeatedly; may return "". */
@@ -239,11 +294,36 @@ final class BoilerplateRules {
         return text;
     }
 
+    /**
+     * A matcher for an end rule over the paragraph's last sentence (after the last ". ", "? ", "! ", at most
+     * {@value #ENDS_WINDOW} characters): credits and sign-offs follow the last full stop, and a short window keeps
+     * the search cheap. Transparent bounds let a rule look behind the window start.
+     */
     private static Matcher endMatcher(Rule rule, String text) {
+        int length = text.length();
+        int floor = Math.max(0, length - ENDS_WINDOW);
+        int from = floor;
+        for (int k = length - 2; k > floor; k--) {
+            char c = text.charAt(k);
+            if (c == ' ' && isTerminalBefore(text, k)) {
+                from = k;
+                break;
+            }
+        }
         Matcher m = rule.regex.matcher(text);
         m.useTransparentBounds(true);
-        m.region(Math.max(0, text.length() - ENDS_WINDOW), text.length());
+        m.region(from, length);
         return m;
+    }
+
+    /** The space at {@code k} follows . ! ? (possibly with a closing quote or bracket in between). */
+    private static boolean isTerminalBefore(String text, int k) {
+        int j = k - 1;
+        if (j > 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ')')) {
+            j--;
+        }
+        char c = text.charAt(j);
+        return c == '.' || c == '!' || c == '?';
     }
 
     /** A final . ! ? or closing quote: ordinary prose, which no end-of-paragraph credit rule needs to look at. */

@@ -16,13 +16,15 @@ final class TextCleaner {
     private static final int FOLD_FIRST = 0x0370;
     private static final int FOLD_LAST = 0x052F;
 
-    private final char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
+    /** Latin letter for each Greek or Cyrillic lookalike, indexed from {@link #FOLD_FIRST}; 0 where none. */
+    private final char[] fold;
 
-    private TextCleaner() {
+    private TextCleaner(char[] fold) {
+        this.fold = fold;
     }
 
     static TextCleaner load() {
-        TextCleaner cleaner = new TextCleaner();
+        char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
         for (RuleFile.Line line : RuleFile.read(HOMOGLYPHS)) {
             String[] parts = line.text().split("\\s+");
             if (parts.length != 2) {
@@ -36,12 +38,12 @@ final class TextCleaner {
             if (latin > 'z' || !Character.isLetter(latin)) {
                 throw line.error("target must be an ASCII letter");
             }
-            if (cleaner.fold[lookalike - FOLD_FIRST] != 0) {
+            if (fold[lookalike - FOLD_FIRST] != 0) {
                 throw line.error("duplicate lookalike");
             }
-            cleaner.fold[lookalike - FOLD_FIRST] = (char) latin;
+            fold[lookalike - FOLD_FIRST] = (char) latin;
         }
-        return cleaner;
+        return new TextCleaner(fold);
     }
 
     private static int parseChar(RuleFile.Line line, String token) {
@@ -104,6 +106,23 @@ final class TextCleaner {
             lineStart = false;
         }
 
+        /** Copies plain printable ASCII {@code text[from, to)} in bulk: the common case, most of every article. */
+        void emitRun(String text, int from, int to) {
+            int count = to - from;
+            if (len + count + 1 > buf.length) {
+                char[] bigger = new char[Math.max(buf.length * 2, len + count + 1) + 16];
+                System.arraycopy(buf, 0, bigger, 0, len);
+                buf = bigger;
+            }
+            if (pendingSpace) {
+                buf[len++] = ' ';
+                pendingSpace = false;
+            }
+            text.getChars(from, to, buf, len);
+            len += count;
+            lineStart = false;
+        }
+
         void space() {
             pendingSpace = !lineStart;
         }
@@ -117,6 +136,10 @@ final class TextCleaner {
         /** The last character written is a word character (no space pending): a dash here may join two words. */
         boolean afterNonSpace() {
             return !pendingSpace && !lineStart && len > 0;
+        }
+
+        boolean afterWordChar() {
+            return afterNonSpace() && Character.isLetterOrDigit(buf[len - 1]);
         }
 
         boolean afterDigit() {
@@ -134,7 +157,12 @@ final class TextCleaner {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c > ' ' && c < 0x7F) {
-                out.emit(c);
+                int end = i + 1;
+                while (end < n && text.charAt(end) > ' ' && text.charAt(end) < 0x7F) {
+                    end++;
+                }
+                out.emitRun(text, i, end);
+                i = end - 1;
                 continue;
             }
             switch (c) {
@@ -148,8 +176,21 @@ final class TextCleaner {
                 }
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
                         '\u2035', '\uFF07' -> out.emit('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
-                        '\u2036', '\uFF02' -> out.emit('"');
+                case '\u201C' -> {
+                    // an opening quote glued to the previous word ("it is\u201Cclear") gets its space back
+                    if (out.afterWordChar()) {
+                        out.space();
+                    }
+                    out.emit('"');
+                }
+                case '\u201D' -> {
+                    out.emit('"');
+                    if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                        out.space();
+                    }
+                }
+                case '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\u2036', '\uFF02' ->
+                        out.emit('"');
                 case '\u2010', '\u2011' -> out.emit('-');
                 case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
                 case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n

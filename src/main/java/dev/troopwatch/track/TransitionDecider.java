@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * "Given what we knew, is this report a change, and of what kind?" A pure function of the prior state of one
@@ -41,6 +42,9 @@ import java.util.TreeSet;
  *   <li>The same article id again is a duplicate and changes nothing.</li>
  *   <li>A near-duplicate of a recent report of the situation ({@link SyndicationDetector}) is a reprint: it adds a
  *       report to the corroboration of the status it repeats, never an independent source or an alert.</li>
+ *   <li>In a withdrawal story (lead WITHDRAWN without REDEPLOYED) the lead's presence statements (DEPLOYED,
+ *       REINFORCED) describe the deployment that ends: they count as background, and combat it mentions is not a
+ *       return to the front.</li>
  *   <li>A report with no lead statement of the situation only adds to history.</li>
  *   <li>A report published before the latest applied report is late: history only, the state never flips back.</li>
  *   <li>For a situation with no status yet, the report's background statements (those not repeating a lead status
@@ -90,6 +94,13 @@ public final class TransitionDecider {
                 .toList();
         List<Mention> lead = mentions.stream().filter(Mention::lead).toList();
         List<Mention> background = mentions.stream().filter(m -> !m.lead()).toList();
+        if (isWithdrawalStory(lead)) {
+            // "the last French troops stationed in Niger have left": the presence it names is what ends
+            List<Mention> context = lead.stream().filter(m -> m.status() == DEPLOYED || m.status() == REINFORCED)
+                    .toList();
+            lead = lead.stream().filter(m -> !context.contains(m)).toList();
+            background = Stream.concat(background.stream(), context.stream()).toList();
+        }
         Draft draft = prior == null ? new Draft(situation) : new Draft(prior);
         draft.updatedAt = detectedAt;
         ReportFingerprint fingerprint = new ReportFingerprint(report.id(), report.signature(), report.agency(),
@@ -186,7 +197,8 @@ public final class TransitionDecider {
      * goes. {@code c} is the status before the report:
      * <ul>
      *   <li>PLANNED: alerts PLANNED when nothing or a withdrawal was known; with troops standing in the host, a plan
-     *       that names a number or a theatre is a planned REINFORCEMENT (once per reinforcement episode).</li>
+     *       that names a number of troops is a planned REINFORCEMENT (once per reinforcement episode); a plan
+     *       without one ("will be sent into combat in the coming days") is about the troops already there.</li>
      *   <li>DEPLOYED: NEW_DEPLOYMENT from nothing or a plan; REDEPLOYMENT after a withdrawal.</li>
      *   <li>REDEPLOYED: REDEPLOYMENT unless troops are already known to stand in the host.</li>
      *   <li>REINFORCED: REINFORCEMENT once per reinforcement episode.</li>
@@ -214,7 +226,7 @@ public final class TransitionDecider {
                     if (c == null || c == WITHDRAWN) {
                         changes.add(Change.of(AlertType.PLANNED, s, true, basis, troops, troopsBefore));
                         draft.troops = troops != null ? troops : draft.troops;
-                    } else if (PRESENCE.contains(c) && (troops != null || firstTheatre(basis) != null)
+                    } else if (PRESENCE.contains(c) && troops != null
                             && newReinforcementEpisode(draft, report.published())) {
                         changes.add(Change.of(AlertType.REINFORCEMENT, s, false, basis, troops, troopsBefore));
                         draft.reinforcementSince = report.published();
@@ -247,8 +259,9 @@ public final class TransitionDecider {
                 }
                 case ENGAGED -> {
                     if (!draft.engaged) {
-                        changes.add(Change.of(AlertType.ENGAGEMENT, s, true, basis, troops, troopsBefore));
-                    } else if (c == WITHDRAWN) {
+                        changes.add(Change.of(AlertType.ENGAGEMENT, s, !isWithdrawalStory(lead), basis, troops,
+                                troopsBefore));
+                    } else if (c == WITHDRAWN && !isWithdrawalStory(lead)) {
                         changes.add(Change.of(AlertType.REDEPLOYMENT, s, true, basis, troops, troopsBefore));
                     }
                 }
@@ -329,6 +342,12 @@ public final class TransitionDecider {
                 draft.officiallyConfirmed = true;
             }
         }
+    }
+
+    /** A report whose news is a withdrawal (and not a return): its presence and combat statements are context. */
+    private static boolean isWithdrawalStory(List<Mention> lead) {
+        Set<Status> statuses = statusesOf(lead);
+        return statuses.contains(WITHDRAWN) && !statuses.contains(REDEPLOYED);
     }
 
     private boolean newReinforcementEpisode(Draft draft, Instant published) {

@@ -162,6 +162,7 @@ final class DashboardApiTest {
         memory.deadLetters.append(new DeadLetterLog.DeadLetter("art-9", "missing-field", "headline is missing",
                 "validate", Instant.now()));
         JsonNode body = getJson("/api/health", 200);
+        assertEquals("RUNNING", body.get("state").asText());
         assertEquals(12, body.at("/totals/articles").asLong());
         assertEquals(1.5, body.at("/totals/articles_per_second").asDouble());
         assertEquals(2, body.get("instances").size());
@@ -169,6 +170,14 @@ final class DashboardApiTest {
         assertEquals("headline is missing", body.at("/dead_letters/latest/0/detail").asText());
         assertEquals("missing-field", body.at("/dead_letters/latest/0/reason").asText());
         assertEquals(3, body.at("/alert_feed/buffered").asInt());
+    }
+
+    @Test
+    void healthIs503WhileThisInstanceCannotProcess() throws Exception {
+        memory.streamsState = "PENDING_ERROR";
+        JsonNode body = getJson("/api/health", 503);
+        assertEquals("PENDING_ERROR", body.get("state").asText());
+        assertEquals(12, body.at("/totals/articles").asLong(), "the body still describes the pipeline");
     }
 
     @Test
