@@ -56,6 +56,8 @@ final class ArticleAnalysis {
     private final LocalDate published;
     private final List<Sentence> sentences = new ArrayList<>();
     private final boolean frontArticle;
+    /** The country of a capital dateline ("SEOUL -"): unnamed "officials" of a story filed there are its own. */
+    private final String datelineCountry;
 
     ArticleAnalysis(Lexicon lexicon, NormalisedArticle article) {
         this.article = article;
@@ -100,6 +102,7 @@ final class ArticleAnalysis {
             sentences.add(s);
         }
         this.frontArticle = front;
+        this.datelineCountry = article.dateline() == null ? null : lexicon.capitalCountry(article.dateline());
     }
 
     /**
@@ -250,7 +253,9 @@ final class ArticleAnalysis {
         boolean denied = s.has(LexKind.DENIAL);
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
-        for (Hit g : triggers(s)) {
+        List<Hit> triggers = triggers(s);
+        triggers.addAll(presence(s, triggers));
+        for (Hit g : triggers) {
             if (g.code().equals("NONE")) {
                 continue;
             }
@@ -310,7 +315,7 @@ final class ArticleAnalysis {
                     if (d.troops == null) {
                         d.troops = nearbyCount(s, g, anchor);
                     }
-                    d.claimant = claimant;
+                    d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
                     d.lead = s.lead && !circumstance(s, g);
@@ -340,6 +345,60 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * "Defence minister Shoigu ordered the troops out": an order or announcement by the actor's own official is
+     * that state's claim even without a reporting verb.
+     */
+    private static String officialActor(Sentence s, Hit g, String actor) {
+        if (actor == null) {
+            return null;
+        }
+        for (Hit h : s.hits) {
+            if (h.start() >= g.start()) {
+                break;
+            }
+            boolean official = h.kind() == LexKind.PERSON || h.kind() == LexKind.AGENCY
+                    || h.kind() == LexKind.DEMONYM && s.at(h.end(), LexKind.SPEAKER) != null;
+            if (official && h.code().equals(actor) && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
+                return actor;
+            }
+        }
+        return null;
+    }
+
+    /** A presence stated by a noun phrase: "American soldiers in Poland", "Wagner fighters inside Mali". */
+    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(), "", 0, false, 1);
+
+    private static List<Hit> presence(Sentence s, List<Hit> triggers) {
+        List<Hit> out = new ArrayList<>(1);
+        for (Hit h : s.hits) {
+            if (h.kind() != LexKind.TROOP && h.kind() != LexKind.FORCE) {
+                continue;
+            }
+            int k = h.end();
+            if (!(s.tokens.is(k, "in") || s.tokens.is(k, "inside") || s.tokens.is(k, "stationed"))) {
+                continue;
+            }
+            int p = k + 1;
+            while (p < s.to && (DIRECTION.contains(s.form(p)) || s.tokens.is(p, "'s")
+                    || s.at(p, LexKind.COUNTRY) != null && s.tokens.is(p + 1, "'s"))) {
+                p += s.tokens.is(p, "'s") || DIRECTION.contains(s.form(p)) ? 1 : 1;
+            }
+            boolean place = s.at(p, LexKind.PLACE) != null || s.at(p, LexKind.COUNTRY) != null;
+            Hit owner = entityEndingAt(s, h.start());
+            boolean explicit = h.kind() == LexKind.FORCE || owner != null
+                    && (owner.kind() == LexKind.DEMONYM || owner.kind() == LexKind.COUNTRY);
+            boolean covered = false;
+            for (Hit t : triggers) {
+                covered |= Math.abs(t.start() - k) <= 3;
+            }
+            if (place && explicit && !covered && !WAR.contains(s.form(p + 1))) {
+                out.add(new Hit(PRESENCE, k, k + 1));
+            }
+        }
+        return out;
     }
 
     /** Status words of the sentence, the longest of overlapping ones; none inside a troop noun. */
@@ -421,6 +480,9 @@ final class ArticleAnalysis {
         Hit left = nearestTroop(s, g.start() - 1, -1, 12);
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
+        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5) {
+            left = null; // "the city captured by Moscow": a passive loss must follow its soldiers closely
+        }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
             return out;
@@ -958,7 +1020,8 @@ final class ArticleAnalysis {
             if (sp == null) {
                 continue;
             }
-            Claim c = sp.code == null ? new Claim(last, false) : new Claim(sp.code, true);
+            Claim c = sp.code != null ? new Claim(sp.code, true)
+                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, false);
             if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
@@ -994,7 +1057,8 @@ final class ArticleAnalysis {
         for (int k = s.to - 1; k > Math.max(s.from, s.to - 6); k--) {
             if (s.tokens.is(k, ":") || s.tokens.is(k, "-")) {
                 Speaker sp = speakerAfter(s, k + 1);
-                return sp == null || sp.code == null ? null : new Claim(sp.code, true);
+                // "...: Seoul" names a source; "... - AFP" only credits the wire
+                return sp == null || sp.code == null || sp.code.equals("media") ? null : new Claim(sp.code, true);
             }
         }
         return null;
@@ -1004,6 +1068,10 @@ final class ArticleAnalysis {
     }
 
     private Speaker speakerBefore(Sentence s, int cueStart) {
+        Hit adjacent = entityEndingAt(s, cueStart);
+        if (adjacent != null && adjacent.code().length() == 2 && adjacent.kind() != LexKind.DEMONYM) {
+            return new Speaker(adjacent.code()); // "the military council of Niger said"
+        }
         for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
             if (s.tokens.is(k, ";")) {
                 return null;
