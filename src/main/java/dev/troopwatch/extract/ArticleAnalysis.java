@@ -56,6 +56,8 @@ final class ArticleAnalysis {
     private final LocalDate published;
     private final List<Sentence> sentences = new ArrayList<>();
     private final boolean frontArticle;
+    /** Whether any sentence names troops: a state "leaving" a country only means its forces in such a story. */
+    private final boolean militaryArticle;
     /** The country of a capital dateline ("SEOUL -"): unnamed "officials" of a story filed there are its own. */
     private final String datelineCountry;
 
@@ -102,6 +104,11 @@ final class ArticleAnalysis {
             sentences.add(s);
         }
         this.frontArticle = front;
+        boolean military = false;
+        for (Sentence s : sentences) {
+            military |= s.has(LexKind.TROOP) || s.has(LexKind.FORCE);
+        }
+        this.militaryArticle = military;
         this.datelineCountry = article.dateline() == null ? null : lexicon.capitalCountry(article.dateline());
     }
 
@@ -152,6 +159,8 @@ final class ArticleAnalysis {
         boolean front;
         int anchorPos;
         String weakHost;
+        /** Suppressed only because it is announced, not done: its count still sizes the force. */
+        boolean announced;
     }
 
     List<Mention> mentions() {
@@ -271,8 +280,10 @@ final class ArticleAnalysis {
             if (plan != null && g.entry().detail().equals("STATE")) {
                 plan = null; // "will remain in Mali": a continuing presence, not an intention
             }
+            boolean announced = false;
             if (plan != null) {
                 if (status == Status.WITHDRAWN) {
+                    announced = !suppressed && !plan.code().equals("ORDER");
                     suppressed |= !plan.code().equals("ORDER");
                 } else if (status == Status.CASUALTIES || status == Status.ENGAGED && plan.code().equals("ORDER")) {
                     suppressed = true;
@@ -286,7 +297,10 @@ final class ArticleAnalysis {
                 anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
             }
             boolean standalone = g.entry().detail().equals("STANDALONE");
-            if (anchors.isEmpty() && !standalone && pronounAnchor(s, g) < 0) {
+            boolean pronoun = pronounAnchor(s, g) >= 0;
+            // "France left Senegal": in a military story a state leaving a country is its forces leaving
+            boolean stateLeaves = anchors.isEmpty() && status == Status.WITHDRAWN && militaryArticle;
+            if (anchors.isEmpty() && !standalone && !pronoun && !stateLeaves) {
                 continue;
             }
             if (anchors.isEmpty() && civilianNearer(s, g)) {
@@ -307,6 +321,7 @@ final class ArticleAnalysis {
                     d.trigger = g;
                     d.status = status;
                     d.suppressed = suppressed;
+                    d.announced = announced;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
                     d.weakHost = weakHost(s, actor);
@@ -319,7 +334,7 @@ final class ArticleAnalysis {
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
                     d.lead = s.lead && !circumstance(s, g);
-                    d.corefActor = actor == null && (anchor == null || corefNoun(s, anchor) || standalone);
+                    d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
                     if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
@@ -477,7 +492,7 @@ final class ArticleAnalysis {
 
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
-        Hit left = nearestTroop(s, g.start() - 1, -1, 12);
+        Hit left = nearestTroop(s, g.start() - 1, -1, 16);
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
         if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5) {
@@ -505,7 +520,17 @@ final class ArticleAnalysis {
         }
         int dl = g.start() - left.end();
         int dr = right.start() - g.end();
-        out.add(dr <= dl + 1 ? right : left);
+        boolean commaBetween = false;
+        for (int k = left.end(); k < g.start(); k++) {
+            commaBetween |= s.tokens.is(k, ",");
+        }
+        if (passive(s, g) && !commaBetween) {
+            out.add(left); // "troops were sent", "soldiers deployed to"
+        } else if (dr <= 6 || commaBetween) {
+            out.add(right); // "sent more than 1,000 engineering troops": the object
+        } else {
+            out.add(dr <= dl + 1 ? right : left);
+        }
         return out;
     }
 
@@ -541,6 +566,12 @@ final class ArticleAnalysis {
             if (found != null && allied(s, found)) {
                 return null; // "fighting alongside Russia's army": the ally is not a second party
             }
+            if (found != null && step < 0 && prepositionalObject(s, found)) {
+                // "soldiers, tasked with operations with the Senegalese army, are leaving": not the subject
+                k = found.start();
+                found = null;
+                continue;
+            }
             if (found != null) {
                 if (found.kind() == LexKind.TROOP && s.at(found.end(), LexKind.CIVILIAN) != null) {
                     return null; // "military" in "military workers" is no troop noun
@@ -552,6 +583,20 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("with", "against", "alongside", "by", "among");
+
+    private static boolean prepositionalObject(Sentence s, Hit troop) {
+        for (int k = troop.start() - 1; k >= Math.max(s.from, troop.start() - 4); k--) {
+            if (OBJECT_PREPOSITIONS.contains(s.form(k))) {
+                return true;
+            }
+            if (s.tokens.punct(k) && !s.tokens.is(k, "'s") || s.at(k, LexKind.TRIGGER) != null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean allied(Sentence s, Hit troop) {
@@ -1223,6 +1268,8 @@ final class ArticleAnalysis {
         c.corefActor = d.corefActor;
         c.front = d.front;
         c.anchorPos = d.anchorPos;
+        c.weakHost = d.weakHost;
+        c.announced = d.announced;
         return c;
     }
 
@@ -1276,9 +1323,13 @@ final class ArticleAnalysis {
 
     private List<Mention> finish(List<Draft> drafts) {
         List<Draft> kept = new ArrayList<>();
+        List<Draft> announced = new ArrayList<>();
         for (Draft d : drafts) {
             if (d.host == null && d.actor != null) {
                 d.host = d.weakHost;
+            }
+            if (d.announced && d.actor != null && d.host != null && d.troops != null) {
+                announced.add(d);
             }
             if (d.suppressed || d.actor == null || d.host == null) {
                 continue;
@@ -1294,7 +1345,7 @@ final class ArticleAnalysis {
         }
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
-        leadTroopsFromBody(kept);
+        leadTroopsFromBody(kept, announced);
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1317,7 +1368,7 @@ final class ArticleAnalysis {
      * roughly 1,500 soldiers ..."). When a situation's lead gives no number, the first body mention of the same
      * situation and status that does (and is not dated background) supplies it.
      */
-    private void leadTroopsFromBody(List<Draft> kept) {
+    private void leadTroopsFromBody(List<Draft> kept, List<Draft> announced) {
         Map<String, TroopRange> found = new HashMap<>();
         for (Draft d : kept) {
             if (d.lead && d.troops != null) {
@@ -1329,7 +1380,9 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            for (Draft b : kept) {
+            List<Draft> body = new ArrayList<>(kept);
+            body.addAll(announced); // "would pull out its 1,500 soldiers" sizes the withdrawal now complete
+            for (Draft b : body) {
                 if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
                         && !background(b)) {
                     d.troops = b.troops;
