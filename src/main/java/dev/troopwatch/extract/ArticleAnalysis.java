@@ -520,18 +520,27 @@ final class ArticleAnalysis {
         }
         int dl = g.start() - left.end();
         int dr = right.start() - g.end();
-        boolean commaBetween = false;
-        for (int k = left.end(); k < g.start(); k++) {
-            commaBetween |= s.tokens.is(k, ",");
-        }
-        if (passive(s, g) && !commaBetween) {
+        boolean commaLeft = commaBetween(s, left.end(), g.start());
+        boolean commaRight = commaBetween(s, g.end(), right.start());
+        if (passive(s, g) && !commaLeft) {
             out.add(left); // "troops were sent", "soldiers deployed to"
-        } else if (dr <= 6 || commaBetween) {
+        } else if (!commaRight && (dr <= 6 || commaLeft)) {
             out.add(right); // "sent more than 1,000 engineering troops": the object
+        } else if (commaRight && !commaLeft) {
+            out.add(left); // "French troops left Chad, the army said"
         } else {
             out.add(dr <= dl + 1 ? right : left);
         }
         return out;
+    }
+
+    private static boolean commaBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.tokens.is(k, ",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
