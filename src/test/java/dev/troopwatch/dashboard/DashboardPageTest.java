@@ -96,6 +96,28 @@ final class DashboardPageTest {
         chromium.screenshot("page-narrow");
     }
 
+    @Test
+    void feedReconnectsAfterTheServerGoesAwayAndMissesNothing() {
+        var driver = chromium.driver;
+        var wait = chromium.waitUpTo(WAIT);
+        driver.get(server.uri().toString());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"), "Live"));
+        int port = server.port();
+        server.close();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"),
+                "Live")));
+        chromium.screenshot("page-disconnected");
+        // An alert committed while the page was cut off, then the server comes back on the same address.
+        memory.change("BY", "UA", "Border", "NEW_DEPLOYMENT", "PLANNED", "DEPLOYED", 4_000L, 4_000L, "2025-03-20",
+                "Wire Six", "The contingent crossed into the border area overnight, officials said.");
+        server = DashboardServer.start(DashboardConfig.loopback(port), memory.backend());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"), "Live"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#feed .alert.is-new[data-alert-id='BY-UA#2']")));
+        assertEquals(4, driver.findElements(By.cssSelector("#feed .alert")).size(),
+                "the replay after reconnecting adds the missed alert once and repeats none");
+    }
+
     /** Presses Tab until the focused element is the board row for {@code key}; fails after 60 presses. */
     private static WebElement tabUntil(org.openqa.selenium.WebDriver driver, String key) {
         ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");

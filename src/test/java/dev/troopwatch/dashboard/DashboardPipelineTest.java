@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.troopwatch.stream.Json;
+import dev.troopwatch.stream.TopicNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,6 +144,17 @@ final class DashboardPipelineTest {
             });
             assertTrue(totals.get("alerts").asLong() >= 1, totals.toString());
             assertTrue(totals.get("events").asLong() >= 1, totals.toString());
+
+            // The health panel reads these client metrics by name and topic tag; fail loudly if Kafka renames them.
+            for (String[] metric : List.of(
+                    new String[] {"consumer-fetch-manager-metrics", "records-consumed-rate", TopicNames.ARTICLES_RAW},
+                    new String[] {"consumer-fetch-manager-metrics", "records-lag", TopicNames.ARTICLES_RAW},
+                    new String[] {"producer-topic-metrics", "record-send-total", TopicNames.ALERTS},
+                    new String[] {"producer-topic-metrics", "record-send-total", TopicNames.DEADLETTER})) {
+                assertTrue(pipeline.streams.metrics().keySet().stream().anyMatch(m -> m.group().equals(metric[0])
+                        && m.name().equals(metric[1]) && metric[2].equals(m.tags().get("topic"))),
+                        "Kafka Streams exposes " + String.join(" / ", metric));
+            }
 
             HttpResponse<String> metrics = get("/metrics");
             assertEquals(200, metrics.statusCode());
