@@ -44,7 +44,11 @@ public final class AlertStream implements AutoCloseable {
         }));
         heartbeat.scheduleAtFixedRate(() -> sender.execute(() -> {
             for (SseClient client : clients) {
-                client.sendComment("heartbeat");
+                try {
+                    client.sendComment("heartbeat");
+                } catch (RuntimeException e) {
+                    clients.remove(client);
+                }
             }
         }), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
