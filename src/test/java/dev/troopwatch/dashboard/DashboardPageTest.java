@@ -69,6 +69,12 @@ final class DashboardPageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#board-body tr[data-key='KP-RU']"), "WITHDRAWN"));
         chromium.screenshot("page-overview");
+        assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
+        ((JavascriptExecutor) driver).executeScript("const probe = document.createElement('span');"
+                + "probe.id = 'dim-probe'; probe.textContent = 'dim text'; probe.style.color = '#3a3f47';"
+                + "document.querySelector('.panel-head').append(probe);");
+        assertEquals(1, chromium.contrastFailures().size(), "the contrast check catches dim text");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('dim-probe').remove();");
 
         new Select(driver.findElement(By.id("f-host"))).selectByValue("UA");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#board-body tr"), 1));
@@ -89,6 +95,7 @@ final class DashboardPageTest {
                 "one chart point per report with a figure");
         driver.manage().window().setSize(new Dimension(1440, 1700));
         chromium.screenshot("page-situation");
+        assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
         driver.manage().window().setSize(new Dimension(420, 900));
         driver.navigate().to(server.uri() + "#/");

@@ -202,6 +202,7 @@ final class DashboardPipelineTest {
             String statusAfter = driver.findElement(kpRow).findElement(By.cssSelector(".badge")).getText();
             System.out.println("board status of KP-RU: " + statusBefore + " -> " + statusAfter);
             chromium.screenshot("pipeline-2-live-alert");
+            assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
             new Select(driver.findElement(By.id("f-status"))).selectByValue(statusAfter);
             wait.until(d -> d.findElements(By.cssSelector("#board-body tr td:nth-child(2) .badge")).stream()
@@ -233,6 +234,7 @@ final class DashboardPipelineTest {
                     "the troop chart is drawn");
             driver.manage().window().setSize(new Dimension(1440, 1600));
             chromium.screenshot("pipeline-4-situation");
+            assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
             driver.navigate().back();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-overview")));
