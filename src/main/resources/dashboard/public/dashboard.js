@@ -205,16 +205,19 @@
       state.retryMs = 1000;
       setConnection('live', 'Live');
     });
-    source.addEventListener('alert', (event) => {
+    const onAlert = (live) => (event) => {
       state.cursor = event.lastEventId || state.cursor;
       let alert;
       try { alert = JSON.parse(event.data); } catch (e) { return; }
-      if (addAlert(alert, true)) {
+      if (addAlert(alert, live)) {
         const key = alert.situation ? alert.situation.actor + '-' + alert.situation.host : null;
-        if (key) state.changedKeys.add(key);
+        if (key && live) state.changedKeys.add(key);
         scheduleRefresh(key);
       }
-    });
+    };
+    // "alert" is news; "backfill" is history the server reads while catching up after its own start.
+    source.addEventListener('alert', onAlert(true));
+    source.addEventListener('backfill', onAlert(false));
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (server down or answered an error): retry ourselves with back-off.

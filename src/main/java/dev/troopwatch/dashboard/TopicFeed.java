@@ -178,7 +178,7 @@ public final class TopicFeed implements AutoCloseable {
             try {
                 JsonNode alert = Json.mapper().readTree(record.value());
                 if (alert != null && alert.isObject()) {
-                    alerts.append(alert);
+                    alerts.append(alert, caughtUp);
                 }
             } catch (IOException e) {
                 LOG.warn("skipping unreadable alert at {}-{}@{}: {}", record.topic(), record.partition(),
