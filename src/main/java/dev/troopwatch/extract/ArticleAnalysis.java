@@ -467,15 +467,13 @@ final class ArticleAnalysis {
             for (int back = k; back >= Math.max(s.from, k - 4); back--) {
                 for (Hit h : s.startingAt(back)) {
                     boolean troop = h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE;
-                    if (troop && h.start() <= k && h.end() > k) {
+                    // the longest troop phrase covering k: "UN peacekeepers" (a force) over "peacekeepers"
+                    if (troop && h.end() > k && (found == null || h.end() - h.start() > found.end() - found.start())) {
                         found = h;
                     }
-                    if (h.kind() == LexKind.CIVILIAN && h.start() <= k && h.end() > k) {
+                    if (h.kind() == LexKind.CIVILIAN && h.end() > k && found == null) {
                         return null;
                     }
-                }
-                if (found != null) {
-                    break;
                 }
             }
             if (found != null && allied(s, found)) {
@@ -896,6 +894,10 @@ final class ArticleAnalysis {
     }
 
     private boolean locative(Sentence s, int start, Status status) {
+        if (s.at(start - 1, LexKind.TRIGGER) != null || s.endingAt(start, LexKind.TRIGGER) != null
+                || s.tokens.is(start - 1, "the") && s.endingAt(start - 1, LexKind.TRIGGER) != null) {
+            return true; // "left Chad", "entered Ukraine": the place is the verb's object
+        }
         int k = start - 1;
         int n = 0;
         while (k >= s.from && n < 3 && (DIRECTION.contains(s.form(k)) || s.tokens.is(k, "-"))) {
@@ -1035,13 +1037,13 @@ final class ArticleAnalysis {
                     }
                 }
                 case BLOC -> {
-                    if (!s.form(h.start() - 1).equals("to")) {
+                    if (!s.tokens.is(h.start() - 1, "told")) {
                         return new Speaker(h.code());
                     }
                 }
                 case OUTLET -> {
-                    if (!s.tokens.is(h.start() - 1, "told") && !s.tokens.is(h.start() - 1, "to")) {
-                        return new Speaker("media");
+                    if (!s.tokens.is(h.start() - 1, "told")) {
+                        return new Speaker("media"); // "told AFP": the outlet is the listener
                     }
                 }
                 case DEMONYM -> {

@@ -192,6 +192,10 @@ final class Lexicon {
                 template.proper(), t.size()));
     }
 
+    int countryCount() {
+        return countryNames.size();
+    }
+
     /** English name of a country code, for messages. */
     String countryName(String code) {
         return countryNames.getOrDefault(code, code);

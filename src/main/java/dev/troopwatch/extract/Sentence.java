@@ -29,6 +29,8 @@ final class Sentence {
     final List<Hit> hits;
     private final List<List<Hit>> byStart;
     private final Map<LexKind, int[]> startsBefore = new EnumMap<>(LexKind.class);
+    /** Per token: 1 = boundary word, 2 = strong boundary (both looked up once here, read many times). */
+    private final byte[] boundaries;
 
     Sentence(Tokens tokens, int index, int from, int to, int startChar, int endChar, boolean headline, boolean lead,
              List<Hit> hits) {
@@ -41,6 +43,13 @@ final class Sentence {
         this.headline = headline;
         this.lead = lead;
         this.hits = withoutCivilianInsideTroop(hits);
+        this.boundaries = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            String f = tokens.form(i);
+            if (BOUNDARIES.contains(f)) {
+                boundaries[i - from] = (byte) (STRONG_BOUNDARIES.contains(f) ? 3 : 1);
+            }
+        }
         this.byStart = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             byStart.add(List.of());
@@ -147,11 +156,11 @@ final class Sentence {
     }
 
     boolean boundary(int token) {
-        return BOUNDARIES.contains(form(token));
+        return token >= from && token < to && boundaries[token - from] != 0;
     }
 
     boolean strongBoundary(int token) {
-        return STRONG_BOUNDARIES.contains(form(token));
+        return token >= from && token < to && (boundaries[token - from] & 2) != 0;
     }
 
     /**

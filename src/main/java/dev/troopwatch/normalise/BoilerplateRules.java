@@ -23,7 +23,7 @@ final class BoilerplateRules {
     static final int STARTS_WINDOW = 200;
     /** End-of-paragraph regexes (photo credits ending a caption) are tried only up to this length. */
     static final int ENDS_MAX_CHARS = 600;
-    /** End-of-paragraph regexes look at this many trailing characters. */
+    /** End-of-paragraph regexes look at most at this many trailing characters. */
     static final int ENDS_WINDOW = 120;
     /** {NAME} in a pattern, but not the {L} of a \\p{L} character class. */
     private static final Pattern MACRO = Pattern.compile("(?<!\\\\[pP])\\{([A-Z_]{2,})}");
@@ -294,11 +294,36 @@ final class BoilerplateRules {
         return text;
     }
 
+    /**
+     * A matcher for an end rule over the paragraph's last sentence (after the last ". ", "? ", "! ", at most
+     * {@value #ENDS_WINDOW} characters): credits and sign-offs follow the last full stop, and a short window keeps
+     * the search cheap. Transparent bounds let a rule look behind the window start.
+     */
     private static Matcher endMatcher(Rule rule, String text) {
+        int length = text.length();
+        int floor = Math.max(0, length - ENDS_WINDOW);
+        int from = floor;
+        for (int k = length - 2; k > floor; k--) {
+            char c = text.charAt(k);
+            if (c == ' ' && isTerminalBefore(text, k)) {
+                from = k;
+                break;
+            }
+        }
         Matcher m = rule.regex.matcher(text);
         m.useTransparentBounds(true);
-        m.region(Math.max(0, text.length() - ENDS_WINDOW), text.length());
+        m.region(from, length);
         return m;
+    }
+
+    /** The space at {@code k} follows . ! ? (possibly with a closing quote or bracket in between). */
+    private static boolean isTerminalBefore(String text, int k) {
+        int j = k - 1;
+        if (j > 0 && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ')')) {
+            j--;
+        }
+        char c = text.charAt(j);
+        return c == '.' || c == '!' || c == '?';
     }
 
     /** A final . ! ? or closing quote: ordinary prose, which no end-of-paragraph credit rule needs to look at. */

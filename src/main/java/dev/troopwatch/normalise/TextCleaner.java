@@ -16,13 +16,15 @@ final class TextCleaner {
     private static final int FOLD_FIRST = 0x0370;
     private static final int FOLD_LAST = 0x052F;
 
-    private final char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
+    /** Latin letter for each Greek or Cyrillic lookalike, indexed from {@link #FOLD_FIRST}; 0 where none. */
+    private final char[] fold;
 
-    private TextCleaner() {
+    private TextCleaner(char[] fold) {
+        this.fold = fold;
     }
 
     static TextCleaner load() {
-        TextCleaner cleaner = new TextCleaner();
+        char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
         for (RuleFile.Line line : RuleFile.read(HOMOGLYPHS)) {
             String[] parts = line.text().split("\\s+");
             if (parts.length != 2) {
@@ -36,12 +38,12 @@ final class TextCleaner {
             if (latin > 'z' || !Character.isLetter(latin)) {
                 throw line.error("target must be an ASCII letter");
             }
-            if (cleaner.fold[lookalike - FOLD_FIRST] != 0) {
+            if (fold[lookalike - FOLD_FIRST] != 0) {
                 throw line.error("duplicate lookalike");
             }
-            cleaner.fold[lookalike - FOLD_FIRST] = (char) latin;
+            fold[lookalike - FOLD_FIRST] = (char) latin;
         }
-        return cleaner;
+        return new TextCleaner(fold);
     }
 
     private static int parseChar(RuleFile.Line line, String token) {

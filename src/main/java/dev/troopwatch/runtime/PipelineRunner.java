@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -89,7 +90,7 @@ public final class PipelineRunner implements AutoCloseable {
                 throw new IllegalStateException("Kafka Streams went to " + failed.get() + " while starting");
             }
         } catch (IOException e) {
-            streams.close(CLOSE_TIMEOUT);
+            closeQuietly(null, streams);
             throw new UncheckedIOException("cannot start the HTTP server on " + config.httpHost() + ":"
                     + config.httpPort() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -157,7 +158,9 @@ public final class PipelineRunner implements AutoCloseable {
         if (http != null) {
             http.close();
         }
-        streams.close(CLOSE_TIMEOUT);
+        // Leave the group: otherwise a restarted instance waits a whole session timeout before it gets its tasks.
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     /** For messages: the consumer group and state dir this instance uses. */

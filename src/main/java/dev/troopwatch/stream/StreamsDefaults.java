@@ -15,7 +15,12 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code processing.exception.handler.global.enabled=true}: the same handling for global stores, should
  *       one be added (and the behaviour Kafka 5.0 makes the default).</li>
  * </ul>
- * The topology names every processor, store and repartition topic itself; it does not depend on
+ * The topology reads one troopwatch key of its own from the same properties:
+ * {@code troopwatch.tracking.reorder.window.ms} (default 3000), how long a report waits in the tracker's reorder
+ * buffer so that reports interleaved by several upstream partitions are applied in publication order; 0 decides on
+ * arrival. Streams logs it as an unknown config and ignores it.
+ *
+ * <p>The topology names every processor, store and repartition topic itself; it does not depend on
  * {@code topology.optimization}, which is left at its default.
  */
 public final class StreamsDefaults {

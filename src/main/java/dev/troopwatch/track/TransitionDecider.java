@@ -197,7 +197,8 @@ public final class TransitionDecider {
      * goes. {@code c} is the status before the report:
      * <ul>
      *   <li>PLANNED: alerts PLANNED when nothing or a withdrawal was known; with troops standing in the host, a plan
-     *       that names a number or a theatre is a planned REINFORCEMENT (once per reinforcement episode).</li>
+     *       that names a number of troops is a planned REINFORCEMENT (once per reinforcement episode); a plan
+     *       without one ("will be sent into combat in the coming days") is about the troops already there.</li>
      *   <li>DEPLOYED: NEW_DEPLOYMENT from nothing or a plan; REDEPLOYMENT after a withdrawal.</li>
      *   <li>REDEPLOYED: REDEPLOYMENT unless troops are already known to stand in the host.</li>
      *   <li>REINFORCED: REINFORCEMENT once per reinforcement episode.</li>
@@ -225,7 +226,7 @@ public final class TransitionDecider {
                     if (c == null || c == WITHDRAWN) {
                         changes.add(Change.of(AlertType.PLANNED, s, true, basis, troops, troopsBefore));
                         draft.troops = troops != null ? troops : draft.troops;
-                    } else if (PRESENCE.contains(c) && (troops != null || firstTheatre(basis) != null)
+                    } else if (PRESENCE.contains(c) && troops != null
                             && newReinforcementEpisode(draft, report.published())) {
                         changes.add(Change.of(AlertType.REINFORCEMENT, s, false, basis, troops, troopsBefore));
                         draft.reinforcementSince = report.published();

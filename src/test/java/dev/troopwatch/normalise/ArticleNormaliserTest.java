@@ -201,8 +201,25 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void aStoryPlacedAfterItsRepeatedHeadlineIsPutBackInOrder() {
+        String end = "Officials expect the brigades to stay at least until the spring.";
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(end, "Army sends two brigades north",
+                STORY, SECOND));
+        assertEquals(List.of(STORY, SECOND, end), body(a));
+        assertEquals(a.text().indexOf(STORY) + STORY.length(), a.leadEnd());
+    }
+
+    @Test
+    void aHeadlineRepeatedAsALinkAtTheEndChangesNothing() {
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(STORY, SECOND,
+                "Army sends two brigades north"));
+        assertEquals(List.of(STORY, SECOND), body(a));
+    }
+
+    @Test
     void dropsBylines() {
-        NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND));
+        NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND,
+                "By Sam Roe | Updated: 5 March 2025"));
         assertEquals(List.of(STORY, SECOND), body(a));
     }
 
@@ -272,6 +289,10 @@ class ArticleNormaliserTest {
         assertDateline("PYONGYANG (dpa-AFX) - " + STORY, "PYONGYANG", "dpa");
         assertDateline("ISLAMABAD, March 4 (Yonhap) -- " + STORY, "ISLAMABAD", "Yonhap");
         assertDateline("Nov. 9 (UPI) \u2014 " + STORY, null, "UPI");
+        assertDateline("Kabul, Dec 17 " + STORY, "Kabul", null);
+        assertDateline("(Reuters) - " + STORY, null, "Reuters");
+        assertDateline("KHARKIV, Ukraine, Oct 5 (Reuters) - " + STORY, "KHARKIV", "Reuters");
+        assertDateline("UNITED NATIONS (AP) \u2014 " + STORY, "UNITED NATIONS", "AP");
     }
 
     private static void assertDateline(String lead, String place, String agency) {
@@ -285,6 +306,7 @@ class ArticleNormaliserTest {
         assertNull(normalise("", STORY).dateline());
         assertNull(normalise("", "NATO officials said the brigades had moved north overnight.").dateline());
         assertNull(normalise("", "Ukraine's forces captured two soldiers near the border on Monday.").dateline());
+        assertNull(normalise("", "(Updated) - The brigades moved north overnight, officials said on Monday.").dateline());
     }
 
     @Test

@@ -290,6 +290,7 @@ class TransitionDeciderTest {
                 report("a").on("2024-10-28").mention(DEPLOYED, true, "US", "Kursk", TroopRange.exactly(10000),
                         false, null),
                 report("vague").on("2024-11-01").lead(PLANNED, "UA"),
+                report("move").on("2024-11-02").mention(PLANNED, true, "UA", "Kherson", null, false, null),
                 report("plan").on("2025-06-17").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),
                         false, null),
                 report("plan2").on("2025-06-19").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),
