@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -18,28 +16,29 @@ import org.apache.kafka.streams.KafkaStreams;
  * exposes appears in Prometheus format without hand-written counters.
  */
 public final class DashboardMetrics implements AutoCloseable {
-    private final List<AutoCloseable> binders = new ArrayList<>();
+    private final JvmGcMetrics gc;
+    private final KafkaStreamsMetrics kafka;
 
-    private DashboardMetrics() {
+    private DashboardMetrics(JvmGcMetrics gc, KafkaStreamsMetrics kafka) {
+        this.gc = gc;
+        this.kafka = kafka;
     }
 
     /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given; close to unbind. */
     public static DashboardMetrics bind(PrometheusMeterRegistry registry, KafkaStreams streams) {
-        DashboardMetrics metrics = new DashboardMetrics();
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        metrics.binders.add(gc);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        KafkaStreamsMetrics kafka = null;
         if (streams != null) {
-            KafkaStreamsMetrics kafka = new KafkaStreamsMetrics(streams);
+            kafka = new KafkaStreamsMetrics(streams);
             kafka.bindTo(registry);
-            metrics.binders.add(kafka);
         }
-        return metrics;
+        return new DashboardMetrics(gc, kafka);
     }
 
     /** A registry of its own, for callers that do not bring one. */
@@ -48,9 +47,10 @@ public final class DashboardMetrics implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable binder : binders) {
-            binder.close();
+    public void close() {
+        gc.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 }
