@@ -205,16 +205,19 @@
       state.retryMs = 1000;
       setConnection('live', 'Live');
     });
-    source.addEventListener('alert', (event) => {
+    const onAlert = (live) => (event) => {
       state.cursor = event.lastEventId || state.cursor;
       let alert;
       try { alert = JSON.parse(event.data); } catch (e) { return; }
-      if (addAlert(alert, true)) {
+      if (addAlert(alert, live)) {
         const key = alert.situation ? alert.situation.actor + '-' + alert.situation.host : null;
-        if (key) state.changedKeys.add(key);
+        if (key && live) state.changedKeys.add(key);
         scheduleRefresh(key);
       }
-    });
+    };
+    // "alert" is news; "backfill" is history the server reads while catching up after its own start.
+    source.addEventListener('alert', onAlert(true));
+    source.addEventListener('backfill', onAlert(false));
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (server down or answered an error): retry ourselves with back-off.
@@ -284,7 +287,7 @@
         const d = toDate(s.last_change && (eventDate(s.last_change.event_time) || s.last_change.detected_at));
         return d ? d.getTime() : 0;
       }
-      case 'sources': return (s.sources || []).length;
+      case 'sources': return s.corroboration ? s.corroboration.independent_sources : (s.sources || []).length;
       default: return s.key;
     }
   }
@@ -316,7 +319,6 @@
     const when = eventDate(last.event_time) || last.detected_at;
     const open = () => { location.hash = '#/situation/' + s.key; };
     const sources = s.sources || [];
-    const corroboration = corroborationText(s.corroboration);
     return h('tr', {
       tabindex: '0', 'data-key': s.key, class: state.changedKeys.has(s.key) ? 'changed' : null,
       'aria-label': s.actor_name + ' troops in ' + s.host_name + ', ' + (s.status || 'unknown status') + '. Press Enter to open.',
@@ -328,10 +330,11 @@
     h('td', {}, statusBadge(s.status)),
     h('td', { class: 'col-theatre' }, s.theatre || h('span', { class: 'sub' }, '—')),
     h('td', { class: 'num' }, troopsText(s.troops)),
-    h('td', {}, last.type ? typeBadge(last.type) : null,
+    h('td', {}, h('span', { class: 'types' }, (last.types && last.types.length ? last.types : (last.type ? [last.type] : [])).map(typeBadge)),
       h('span', { class: 'sub' }, when ? dateText(when) + ' · ' : '', h('span', { class: 'age', 'data-age': when || '' }, ageText(when)))),
-    h('td', { class: 'num col-sources', title: sources.join(', ') }, fmtInt(sources.length),
-      corroboration ? h('span', { class: 'sub' }, corroboration) : null));
+    h('td', { class: 'num col-sources', title: sources.join(', ') },
+      fmtInt(s.corroboration ? s.corroboration.independent_sources : sources.length),
+      s.corroboration ? h('span', { class: 'sub' }, 'of ' + fmtInt(s.corroboration.reports) + (s.corroboration.reports === 1 ? ' report' : ' reports')) : null));
   }
   function setupBoard() {
     const statusSelect = $('f-status');
@@ -592,6 +595,7 @@
       state.route = { view: 'situation', key: match[1].toUpperCase() };
       $('view-overview').hidden = true;
       $('view-situation').hidden = false;
+      $('skip-board').hidden = true;
       $('situation-body').replaceChildren(h('p', { class: 'empty' }, 'Loading ' + state.route.key + '…'));
       renderSituationPage(state.route.key);
       $('main').focus();
@@ -601,6 +605,7 @@
       document.title = 'troopwatch · live situations';
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
+      $('skip-board').hidden = false;
       if (from) {
         const row = document.querySelector('#board-body tr[data-key="' + CSS.escape(from) + '"]');
         if (row) row.focus();
@@ -619,6 +624,14 @@
 
   async function start() {
     setupBoard();
+    // Skip links move focus without touching the hash, which is the router's.
+    for (const link of document.querySelectorAll('.skip-link')) {
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        const target = document.querySelector(link.getAttribute('href'));
+        if (target) target.focus();
+      });
+    }
     window.addEventListener('hashchange', route);
     tick();
     setInterval(tick, 30000);

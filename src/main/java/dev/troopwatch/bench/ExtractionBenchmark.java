@@ -1,16 +1,14 @@
 package dev.troopwatch.bench;
 
+import dev.troopwatch.extract.ArticleInput;
 import dev.troopwatch.extract.Mention;
 import dev.troopwatch.extract.RuleExtractor;
 import dev.troopwatch.ingest.ArticleFiles;
 import dev.troopwatch.ingest.ParsedArticle;
 import dev.troopwatch.ingest.RawArticle;
 import dev.troopwatch.normalise.ArticleNormaliser;
-import dev.troopwatch.normalise.ArticleValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -30,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Normalise + extract on one thread. One operation is one pass over every article of the corpus; the auxiliary
- * counters turn that into words/s and articles/s.
+ * Normalise + extract on one thread (the extraction stage's benchmark, extended with generated corpora). One
+ * operation is one pass over every article of the corpus; the auxiliary counters turn that into words/s and
+ * articles/s.
  *
  * <p>{@code corpus} is {@code dev:DIR} (a directory of header-format articles such as {@code ../shared/corpus/dev},
  * read, never copied) or {@code generated:SEED:COUNT} ({@link SyntheticWireGenerator} output). Run it through
@@ -50,7 +49,6 @@ public class ExtractionBenchmark {
     public String corpus;
 
     private List<RawArticle> articles;
-    private List<Instant> published;
     private long wordsPerPass;
     private ArticleNormaliser normaliser;
     private RuleExtractor extractor;
@@ -72,11 +70,8 @@ public class ExtractionBenchmark {
     @Setup
     public void load() {
         articles = load(corpus);
-        published = new ArrayList<>(articles.size());
         wordsPerPass = 0;
         for (RawArticle a : articles) {
-            Instant at = ArticleValidator.publishedInstant(a.published());
-            published.add(at != null ? at : Instant.EPOCH);
             wordsPerPass += words(a.headline()) + words(a.body());
         }
         normaliser = ArticleNormaliser.withDefaultRules();
@@ -121,8 +116,8 @@ public class ExtractionBenchmark {
 
     @Benchmark
     public void normaliseAndExtract(Throughput counters, Blackhole bh) {
-        for (int i = 0; i < articles.size(); i++) {
-            List<Mention> mentions = extractor.extract(normaliser.normalise(articles.get(i), published.get(i)));
+        for (RawArticle a : articles) {
+            List<Mention> mentions = extractor.extract(ArticleInput.normalise(a, normaliser));
             bh.consume(mentions);
         }
         counters.words += wordsPerPass;

@@ -182,10 +182,6 @@ public final class DashboardServer implements AutoCloseable {
                 + app.port() + "/");
     }
 
-    public int sseClients() {
-        return alertStream.clientCount();
-    }
-
     @Override
     public void close() {
         app.stop();

@@ -3,7 +3,6 @@ package dev.troopwatch.normalise;
 import dev.troopwatch.ingest.RawArticle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,8 @@ public final class ArticleNormaliser {
     static final int CAPTION_MAX_WORDS = 80;
     /** List items after "Read also:" are title-like: no final punctuation and at most this many words. */
     static final int LIST_ITEM_MAX_WORDS = 25;
+    /** Paragraph hashes for duplicate detection read this many characters. */
+    static final int HASHED_CHARS = 160;
     /** Dateline and agency are looked for in this many leading paragraphs. */
     static final int DATELINE_PARAGRAPHS = 3;
 
@@ -76,7 +77,8 @@ public final class ArticleNormaliser {
         Body body = removeBoilerplate(paragraphs, headline);
         List<String> kept = body.paragraphs;
         Dateline dateline = body.dateline;
-        String agency = dateline != null && dateline.agency() != null ? dateline.agency() : null;
+        // the wire that originated the story: dateline, then outlet name, then sign-off, then "told AFP" in the lead
+        String agency = dateline == null ? null : dateline.agency();
         if (agency == null) {
             agency = agencyFromSource(raw.source());
         }
@@ -186,6 +188,7 @@ public final class ArticleNormaliser {
         long headlineHash = contentHash(headline);
         boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
+        int headlineRepeat = -1;
         for (int i = 0; i < n; i++) {
             String p = paragraphs.get(i);
             text[i] = i < BoilerplateRules.LEAD_PARAGRAPHS ? boilerplate.stripLead(p) : p;
@@ -212,6 +215,7 @@ public final class ArticleNormaliser {
             if (rule == null) {
                 hashes[i] = contentHash(p);
                 if (!headlineEmpty && hashes[i] == headlineHash && sameContent(p, headline)) {
+                    headlineRepeat = headlineRepeat < 0 ? i : headlineRepeat;
                     continue;
                 }
                 keep[i] = true;
@@ -223,7 +227,9 @@ public final class ArticleNormaliser {
             }
             switch (rule.action()) {
                 case CAPTION -> {
-                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)) {
+                    // a credit after the dateline paragraph belongs to a picture below the lead, not to the lead
+                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)
+                            && Dateline.parse(text[i - 1], agencies) == null) {
                         keep[i - 1] = false;
                     }
                 }
@@ -243,21 +249,22 @@ public final class ArticleNormaliser {
                 }
             }
         }
+        int[] order = storyOrder(text, keep, headlineRepeat);
         // a dateline marks where the story starts: what comes before it is page furniture (captions, kickers)
         Dateline dateline = null;
         int checked = 0;
-        for (int i = 0; i < n && checked < DATELINE_PARAGRAPHS && dateline == null; i++) {
-            if (keep[i]) {
+        for (int k = 0; k < order.length && checked < DATELINE_PARAGRAPHS && dateline == null; k++) {
+            if (keep[order[k]]) {
                 checked++;
-                dateline = Dateline.parse(text[i], agencies);
-                if (dateline != null) {
-                    Arrays.fill(keep, 0, i, false);
+                dateline = Dateline.parse(text[order[k]], agencies);
+                for (int before = 0; dateline != null && before < k; before++) {
+                    keep[order[before]] = false;
                 }
             }
         }
         List<String> kept = new ArrayList<>();
         Map<Long, String> seen = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i : order) {
             // a repeated paragraph keeps its first kept copy; a copy that served as a caption was dropped above
             if (keep[i]) {
                 String earlier = seen.putIfAbsent(hashes[i], text[i]);
@@ -267,6 +274,43 @@ public final class ArticleNormaliser {
             }
         }
         return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
+    }
+
+    /**
+     * The order to read paragraphs in. Some pages put the end of a story before its headline; when the headline is
+     * repeated after kept paragraphs and at least two news paragraphs follow it, the story starts after the repeat
+     * and the paragraphs before it go to the end, so the lead is the story's real first paragraph.
+     */
+    private static int[] storyOrder(String[] text, boolean[] keep, int headlineRepeat) {
+        int n = text.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (headlineRepeat <= 0) {
+            return order;
+        }
+        boolean keptBefore = false;
+        for (int i = 0; i < headlineRepeat && !keptBefore; i++) {
+            keptBefore = keep[i];
+        }
+        int newsAfter = 0;
+        for (int i = headlineRepeat + 1; i < n && newsAfter < 2; i++) {
+            if (keep[i] && hasWords(text[i], 0, text[i].length(), LEAD_MIN_WORDS)) {
+                newsAfter++;
+            }
+        }
+        if (!keptBefore || newsAfter < 2) {
+            return order;
+        }
+        int k = 0;
+        for (int i = headlineRepeat + 1; i < n; i++) {
+            order[k++] = i;
+        }
+        for (int i = 0; i <= headlineRepeat; i++) {
+            order[k++] = i;
+        }
+        return order;
     }
 
     private static boolean isListItem(String paragraph) {
@@ -389,10 +433,13 @@ public final class ArticleNormaliser {
         return false;
     }
 
-    /** Hash of the letters and digits, lower-cased: equal for paragraphs that differ only in spacing or punctuation. */
+    /**
+     * Hash of the first {@value #HASHED_CHARS} characters' letters and digits, lower-cased: equal for paragraphs that
+     * differ only in spacing or punctuation. Only a pre-check; equal hashes are confirmed with {@link #compareKey}.
+     */
     static long contentHash(CharSequence text) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0, n = Math.min(text.length(), HASHED_CHARS); i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     : Character.isLetterOrDigit(c)) {

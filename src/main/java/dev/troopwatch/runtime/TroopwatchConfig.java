@@ -76,6 +76,10 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
         // Exactly-once commits close a transaction; at 100 ms an alert is visible to read_committed readers quickly.
         streams.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // After a crash the group waits this long before another instance (or the restarted one) takes over the
+        // tasks; Kafka's 45 s default is long for an alerting pipeline. Heartbeats run on their own thread.
+        streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
+        streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "2000");
         // What the topology relies on: exception handlers writing dead letters (an operator's setting still wins).
         StreamsDefaults.applyTo(streams);
         if (!streams.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {

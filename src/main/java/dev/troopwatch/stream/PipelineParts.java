@@ -18,8 +18,4 @@ public record PipelineParts(ArticleCleaner cleaner, EventExtractor extractor, Tr
     public PipelineParts withExtractor(EventExtractor other) {
         return new PipelineParts(cleaner, other, decider);
     }
-
-    public PipelineParts withCleaner(ArticleCleaner other) {
-        return new PipelineParts(other, extractor, decider);
-    }
 }

@@ -2,6 +2,7 @@ package dev.troopwatch.stream;
 
 import dev.troopwatch.normalise.NormalisedArticle;
 import dev.troopwatch.track.ArticleReport;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * troopwatch.articles.clean ─ read-clean-articles
  *   └ extract-mentions (one report per situation, key "ACTOR-HOST")
  *     └ situation-reports (repartition by situation)
- *       └ track-situations [situation-store]
+ *       └ track-situations [situation-report-buffer, situation-store]
  *           ├ tracked-alerts ─ alert-value ─ write-alerts ─▶ troopwatch.alerts
  *           └ tracked-states ─ state-value ─ write-situations ─▶ troopwatch.situations (compacted)
  * </pre>
@@ -70,7 +71,7 @@ public final class TroopwatchTopology {
                 .repartition(Repartitioned.<String, ArticleReport>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())
                         .withValueSerde(Topics.SITUATION_REPORTS.valueSerde()))
-                .process(new SituationTracker(parts.decider()), Named.as("track-situations"))
+                .process(new SituationTracker(parts.decider(), reorderWindow(config)), Named.as("track-situations"))
                 .split(Named.as("tracked-"))
                 .branch((key, value) -> value.isAlert(), Branched.as("alerts"))
                 .defaultBranch(Branched.as("states"));
@@ -83,5 +84,19 @@ public final class TroopwatchTopology {
                 .to(Topics.SITUATIONS.name(), Produced.with(Topics.SITUATIONS.keySerde(),
                         Topics.SITUATIONS.valueSerde()).withName("write-situations"));
         return builder.build(config);
+    }
+
+    /** {@value StreamsDefaults#REORDER_WINDOW_MS} from the config, else the default window. */
+    static Duration reorderWindow(Properties config) {
+        Object value = config.get(StreamsDefaults.REORDER_WINDOW_MS);
+        if (value == null) {
+            return SituationTracker.DEFAULT_REORDER_WINDOW;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(StreamsDefaults.REORDER_WINDOW_MS + " must be milliseconds: "
+                    + value, e);
+        }
     }
 }

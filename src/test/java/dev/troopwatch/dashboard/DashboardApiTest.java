@@ -218,6 +218,10 @@ final class DashboardApiTest {
                     "Wire Four", "The unit has been pulled back from the line, officials said.");
             assertEquals("event: alert", nextEventLine(events));
             assertTrue(nextData(events).contains("\"type\":\"WITHDRAWAL\""), "pushes a new alert live");
+            JsonNode history = Json.mapper().readTree("{\"alert_id\":\"US-PL#1\",\"type\":\"NEW_DEPLOYMENT\","
+                    + "\"situation\":{\"actor\":\"US\",\"host\":\"PL\"}}");
+            memory.alerts.append(history, false);
+            assertEquals("event: backfill", nextEventLine(events), "history read at start is not news");
         }
     }
 

@@ -9,9 +9,13 @@ import dev.troopwatch.kafka.BrokerSettings;
 import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.kafka.TopicApplier;
 import dev.troopwatch.kafka.TopicSpecLoader;
+import dev.troopwatch.stream.Json;
 import dev.troopwatch.stream.StreamsDefaults;
 import dev.troopwatch.stream.TopicNames;
 import dev.troopwatch.stream.TroopwatchTopology;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,14 +42,10 @@ final class RunningPipeline implements AutoCloseable {
     final EmbeddedKafkaBroker broker;
     final KafkaStreams streams;
     final DashboardServer dashboard;
-    private final Properties config;
-
-    private RunningPipeline(EmbeddedKafkaBroker broker, KafkaStreams streams, DashboardServer dashboard,
-                            Properties config) {
+    private RunningPipeline(EmbeddedKafkaBroker broker, KafkaStreams streams, DashboardServer dashboard) {
         this.broker = broker;
         this.streams = streams;
         this.dashboard = dashboard;
-        this.config = config;
     }
 
     static RunningPipeline start(Path dataDir) throws Exception {
@@ -55,7 +55,7 @@ final class RunningPipeline implements AutoCloseable {
             new TopicApplier(admin, Duration.ofSeconds(60)).apply(TopicSpecLoader.loadBundled());
         }
         Instance first = Instance.start(broker, dataDir.resolve("instance-1"));
-        return new RunningPipeline(broker, first.streams(), first.dashboard(), first.config());
+        return new RunningPipeline(broker, first.streams(), first.dashboard());
     }
 
     /**
@@ -92,6 +92,12 @@ final class RunningPipeline implements AutoCloseable {
             }
             DashboardServer dashboard = DashboardServer.start(DashboardConfig.loopback(httpPort), streams, config,
                     DashboardMetrics.newRegistry());
+            // Alerts read before the feed reaches the end of the topic count as history, not news: wait for it.
+            HttpClient http = HttpClient.newHttpClient();
+            Await.until(Duration.ofSeconds(60), "the dashboard's alert feed to catch up", () -> Json.mapper()
+                    .readTree(http.send(HttpRequest.newBuilder(dashboard.uri().resolve("/api/health")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body())
+                    .at("/alert_feed/caught_up").asBoolean());
             return new Instance(streams, dashboard, config);
         }
 
@@ -125,10 +131,6 @@ final class RunningPipeline implements AutoCloseable {
             producer.send(new ProducerRecord<>(TopicNames.ARTICLES_RAW, key,
                     "this is not an article".getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
         }
-    }
-
-    Properties config() {
-        return config;
     }
 
     @Override

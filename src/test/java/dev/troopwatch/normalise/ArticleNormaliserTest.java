@@ -135,7 +135,7 @@ class ArticleNormaliserTest {
     @Test
     void dropsShareRowsAndAdvertisements() {
         NormalisedArticle a = normalise("", paragraphs("Share", "Facebook Twitter WhatsApp Email", STORY,
-                "Advertisement", SECOND, "Copy link"));
+                "Advertisement", SECOND, "Copy link", "Follow our coverage of the region at https://example.org/region"));
         assertEquals(List.of(STORY, SECOND), body(a));
     }
 
@@ -173,6 +173,12 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void aCreditAfterTheDatelineParagraphDoesNotTakeTheLead() {
+        NormalisedArticle a = normalise("", paragraphs("SEOUL - " + STORY, "PHOTO: REUTERS", SECOND));
+        assertEquals(List.of("SEOUL - " + STORY, SECOND), body(a));
+    }
+
+    @Test
     void captionsEndingInACreditAreDropped() {
         NormalisedArticle a = normalise("", paragraphs("Soldiers board a plane at the base. (AP Photo/Jane Doe)", STORY,
                 "A convoy leaves the capital on Friday. Pic/AFP", "Tanks on a train near the border. Getty Images",
@@ -201,8 +207,25 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void aStoryPlacedAfterItsRepeatedHeadlineIsPutBackInOrder() {
+        String end = "Officials expect the brigades to stay at least until the spring.";
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(end, "Army sends two brigades north",
+                STORY, SECOND));
+        assertEquals(List.of(STORY, SECOND, end), body(a));
+        assertEquals(a.text().indexOf(STORY) + STORY.length(), a.leadEnd());
+    }
+
+    @Test
+    void aHeadlineRepeatedAsALinkAtTheEndChangesNothing() {
+        NormalisedArticle a = normalise("Army sends two brigades north", paragraphs(STORY, SECOND,
+                "Army sends two brigades north"));
+        assertEquals(List.of(STORY, SECOND), body(a));
+    }
+
+    @Test
     void dropsBylines() {
-        NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND));
+        NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND,
+                "By Sam Roe | Updated: 5 March 2025"));
         assertEquals(List.of(STORY, SECOND), body(a));
     }
 
@@ -223,7 +246,7 @@ class ArticleNormaliserTest {
     @Test
     void dropsAgencySignOffsAndCopyright() {
         NormalisedArticle a = normalise("", paragraphs(STORY, SECOND, "AFP", "(Reporting by Jane Doe; Editing by Sam Roe)",
-                "Copyright 2025 Example Media. All rights reserved."));
+                "Copyright 2025 Example Media. All rights reserved.", "Enditem", "jdoe@example.org", "(END)"));
         assertEquals(List.of(STORY, SECOND), body(a));
         assertEquals("AFP", a.agency());
     }
@@ -248,7 +271,7 @@ class ArticleNormaliserTest {
     @Test
     void dateTimeAndKickerLinesAreDropped() {
         NormalisedArticle a = normalise("", paragraphs("WORLD", "Sun. Sep 8th, 2024", "July 17, 2025", "Example Times :",
-                STORY));
+                "First published on Tue 4 Mar 2025 10.12 GMT", "Updated: 5 March 2025, 09:30", STORY));
         assertEquals(List.of(STORY), body(a));
     }
 
@@ -272,6 +295,10 @@ class ArticleNormaliserTest {
         assertDateline("PYONGYANG (dpa-AFX) - " + STORY, "PYONGYANG", "dpa");
         assertDateline("ISLAMABAD, March 4 (Yonhap) -- " + STORY, "ISLAMABAD", "Yonhap");
         assertDateline("Nov. 9 (UPI) \u2014 " + STORY, null, "UPI");
+        assertDateline("Kabul, Dec 17 " + STORY, "Kabul", null);
+        assertDateline("(Reuters) - " + STORY, null, "Reuters");
+        assertDateline("KHARKIV, Ukraine, Oct 5 (Reuters) - " + STORY, "KHARKIV", "Reuters");
+        assertDateline("UNITED NATIONS (AP) \u2014 " + STORY, "UNITED NATIONS", "AP");
     }
 
     private static void assertDateline(String lead, String place, String agency) {
@@ -285,6 +312,7 @@ class ArticleNormaliserTest {
         assertNull(normalise("", STORY).dateline());
         assertNull(normalise("", "NATO officials said the brigades had moved north overnight.").dateline());
         assertNull(normalise("", "Ukraine's forces captured two soldiers near the border on Monday.").dateline());
+        assertNull(normalise("", "(Updated) - The brigades moved north overnight, officials said on Monday.").dateline());
     }
 
     @Test

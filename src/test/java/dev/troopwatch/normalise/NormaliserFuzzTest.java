@@ -76,7 +76,7 @@ class NormaliserFuzzTest {
 
     @Test
     void oneMegabyteSingleLineSentence() {
-        String huge = "troops moved north and ".repeat(1 << 20 / 23) + "stopped";
+        String huge = "troops moved north and ".repeat((1 << 20) / 23) + "stopped";
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertSane("Huge", huge));
     }
 

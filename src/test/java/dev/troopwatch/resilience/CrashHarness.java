@@ -111,14 +111,20 @@ final class CrashHarness {
                     // "consumed everything" exactly; the raw topic does, and the outputs must then converge.
                     ClusterProbe.await("the raw topic to be consumed", Duration.ofMinutes(4),
                             () -> probe.consumedEverything(applicationId, List.of(TopicNames.ARTICLES_RAW)));
-                    ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(3),
-                            () -> converged(probe.readOutcome(), expected));
+                    try {
+                        ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(3),
+                                () -> converged(probe.readOutcome(), expected));
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException(e.getMessage() + ": "
+                                + probe.readOutcome().compareTo(expected), e);
+                    }
                 } else {
                     ClusterProbe.await("every input to be consumed", Duration.ofMinutes(4),
                             () -> probe.consumedEverything(applicationId, inputs));
                 }
-                int exit = app.terminate();
-                System.out.printf("[crash %s] final instance stopped gracefully, exit %d%n", guarantee, exit);
+                if (!app.terminate()) {
+                    throw new IllegalStateException("the final instance did not stop cleanly; see " + app.jvm().log());
+                }
             }
             Outcome actual = probe.readOutcome();
             return new Result(guarantee, seed, kills, restarts, expected, actual, wires.size(),

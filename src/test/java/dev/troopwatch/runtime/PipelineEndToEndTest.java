@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.troopwatch.cli.Main;
+import dev.troopwatch.ingest.ArticleKeys;
 import dev.troopwatch.ingest.ParsedArticle;
 import dev.troopwatch.ingest.PublishReport;
 import dev.troopwatch.ingest.RawArticle;
@@ -14,6 +17,12 @@ import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.stream.Json;
 import dev.troopwatch.stream.TopicNames;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +48,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * What {@code demo} does, minus the terminal: a real embedded broker, topics applied, the topology running in
@@ -125,6 +135,103 @@ class PipelineEndToEndTest {
         assertEquals("e2e-kcat-1", awaitClean("e2e-kcat-1").path("id").asText());
         assertEquals("e2e-kcat-1", Json.mapper().readTree(kcatRead(kcat.get(), TopicNames.ARTICLES_CLEAN,
                 "e2e-kcat-1")).path("id").asText());
+    }
+
+    @Test
+    void oneArticleTheBrokerRefusesDoesNotStopTheBatch() {
+        RawArticle good = new RawArticle("e2e-batch-good", null, "Example Wire", "Troops return to barracks",
+                "2025-03-02", "en", "The soldiers returned to their barracks on Sunday, the army said.");
+        RawArticle huge = new RawArticle("e2e-batch-huge", null, "Example Wire", "Oversized",
+                "2025-03-02", "en", "x".repeat(3 * 1024 * 1024));
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        PublishReport report;
+        try (WirePublisher publisher = new WirePublisher(producer)) {
+            report = publisher.publish(new ReadBatch(List.of(new ParsedArticle("huge.json", huge),
+                    new ParsedArticle("good.json", good)), List.of()), published -> { });
+        }
+        assertEquals(1, report.published(), report.toString());
+        assertEquals(1, report.rejected().size(), report.toString());
+        assertEquals("huge.json", report.rejected().get(0).origin());
+        assertEquals("e2e-batch-good", awaitClean("e2e-batch-good").path("id").asText());
+    }
+
+    @Test
+    void publishTailAndTopicsCommandsWorkAgainstTheBroker() throws Exception {
+        Path wires = dataDir.resolve("cli-wires");
+        Files.createDirectories(wires);
+        Files.writeString(wires.resolve("one.txt"), """
+                url: https://example.org/e2e/cli-1
+                outlet: Example Wire
+                title: Reinforcements reach the northern front
+                published: 2025-03-03
+                ---
+                Reinforcements reached the northern front on Monday, the defence ministry said.
+                """);
+        Files.writeString(wires.resolve("broken.json"), "{\"headline\": ");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("publish", "--bootstrap-servers", broker.bootstrapServers(), wires.toString());
+        assertEquals(1, exit, "one file was rejected");
+        assertTrue(out.toString().startsWith("published 1, rejected 1"), out.toString());
+        assertTrue(err.toString().contains("broken.json: invalid JSON"), err.toString());
+
+        String id = ArticleKeys.withId(new RawArticle(null, "https://example.org/e2e/cli-1", null, null, null, null,
+                null)).id();
+        awaitClean(id);
+        StringWriter tail = new StringWriter();
+        assertEquals(0, new CommandLine(new Main()).setOut(new PrintWriter(tail)).execute("tail",
+                "--bootstrap-servers", broker.bootstrapServers(), "--topic", TopicNames.ARTICLES_RAW,
+                "--from-beginning", "--idle-timeout", "3s"));
+        JsonNode line = null;
+        for (String l : tail.toString().split("\n")) {
+            JsonNode node = Json.mapper().readTree(l);
+            if (id.equals(node.path("key").asText())) {
+                line = node;
+            }
+        }
+        assertTrue(line != null, "tail printed the published article:\n" + tail);
+        assertEquals(TopicNames.ARTICLES_RAW, line.path("topic").asText());
+        assertTrue(line.path("offset").isIntegralNumber() && line.path("timestamp").isTextual());
+        assertEquals("Reinforcements reach the northern front", line.path("value").path("headline").asText());
+
+        StringWriter topics = new StringWriter();
+        assertEquals(0, new CommandLine(new Main()).setOut(new PrintWriter(topics)).execute("topics", "--apply",
+                "--bootstrap-servers", broker.bootstrapServers()));
+        assertTrue(topics.toString().contains(" 0 changed"), "the pipeline applied them already:\n" + topics);
+    }
+
+    @Test
+    void publishFeedPublishesEachItemOnceAcrossRuns() throws Exception {
+        byte[] rss;
+        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/feeds/wires.rss.xml")) {
+            rss = in.readAllBytes();
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed.xml", exchange -> {
+            exchange.sendResponseHeaders(200, rss.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(rss);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            Path feedData = dataDir.resolve("feed-cli");
+            StringWriter first = new StringWriter();
+            int exit = new CommandLine(new Main()).setOut(new PrintWriter(first)).setErr(new PrintWriter(new StringWriter()))
+                    .execute("publish", "--bootstrap-servers", broker.bootstrapServers(), "--data-dir",
+                            feedData.toString(), "--feed", url);
+            assertEquals(1, exit, "the item without text is rejected");
+            assertTrue(first.toString().startsWith("published 2, rejected 1"), first.toString());
+            StringWriter second = new StringWriter();
+            assertEquals(0, new CommandLine(new Main()).setOut(new PrintWriter(second)).execute("publish",
+                    "--bootstrap-servers", broker.bootstrapServers(), "--data-dir", feedData.toString(), "--feed", url));
+            assertTrue(second.toString().startsWith("published 0, rejected 0"), second.toString());
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** kcat -C over the whole topic, committed records only; the value of the record with {@code key}. */

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A TopologyTestDriver with the troopwatch topics attached: publish raw records, drain what comes out. */
 final class PipelineHarness implements AutoCloseable {
+    private final Properties config;
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> raw;
     private final TestOutputTopic<String, Alert> alerts;
@@ -29,6 +30,7 @@ final class PipelineHarness implements AutoCloseable {
     private final TestOutputTopic<String, DeadLetter> deadLetters;
 
     PipelineHarness(Topology topology, Properties config) {
+        this.config = config;
         driver = new TopologyTestDriver(topology, config);
         raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.keySerde().serializer(),
                 Topics.ARTICLES_RAW.valueSerde().serializer());
@@ -62,21 +64,38 @@ final class PipelineHarness implements AutoCloseable {
         }
     }
 
+    /** Lets the reorder window pass (wall-clock time of the driver), so every buffered report is decided. */
+    void settle() {
+        driver.advanceWallClockTime(TroopwatchTopology.reorderWindow(config).plusSeconds(1));
+    }
+
     List<Alert> alerts() {
+        settle();
         return alerts.readValuesToList();
     }
 
     List<SituationState> situationUpdates() {
+        settle();
         return situations.readValuesToList();
     }
 
     List<DeadLetter> deadLetters() {
+        settle();
         return deadLetters.readValuesToList();
     }
 
     SituationState situation(String key) {
+        settle();
         KeyValueStore<String, SituationState> store = driver.getKeyValueStore(StoreNames.SITUATIONS);
         return store.get(key);
+    }
+
+    /** Alert lines ("id type article") that the production topology raises for the bundled samples alone. */
+    static List<String> sampleAlertLines(Path stateDir) {
+        try (PipelineHarness pipeline = production(stateDir)) {
+            samples().forEach(pipeline::publish);
+            return pipeline.alerts().stream().map(SampleTimelineTest::line).toList();
+        }
     }
 
     /** The bundled sample wires, in file (publication) order. */

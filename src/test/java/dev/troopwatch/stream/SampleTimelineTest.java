@@ -10,7 +10,10 @@ import dev.troopwatch.track.Disposition;
 import dev.troopwatch.track.HistoryEntry;
 import dev.troopwatch.track.SituationState;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,17 @@ class SampleTimelineTest {
             assertEquals(Status.WITHDRAWN, seed.from());
             assertEquals(Status.REDEPLOYED, seed.to());
             assertEquals("sample-012-kp-pulled-from-front", seed.priorEvidence().articleId());
+        }
+    }
+
+    @Test
+    void reportsArrivingShuffledWithinTheReorderWindowAreAppliedInPublicationOrder() {
+        List<RawArticle> shuffled = new ArrayList<>(PipelineHarness.samples());
+        Collections.shuffle(shuffled, new Random(20250227L));
+        try (PipelineHarness pipeline = PipelineHarness.production(stateDir)) {
+            shuffled.forEach(pipeline::publish);
+            assertEquals(PipelineHarness.sampleAlertLines(stateDir.resolve("in-order")),
+                    pipeline.alerts().stream().map(SampleTimelineTest::line).toList());
         }
     }
 

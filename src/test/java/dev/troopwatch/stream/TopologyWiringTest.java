@@ -11,6 +11,7 @@ import dev.troopwatch.extract.Status;
 import dev.troopwatch.track.SituationState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
@@ -61,6 +62,7 @@ class TopologyWiringTest {
             raw.pipeInput("a2".getBytes(StandardCharsets.UTF_8),
                     article("a2", "2024-11-05", "second body other words").getBytes(StandardCharsets.UTF_8));
 
+            driver.advanceWallClockTime(Duration.ofSeconds(5));
             var out = alerts.readKeyValuesToList();
             assertEquals(List.of("KP-RU", "KP-RU", "US-PL"), out.stream().map(kv -> kv.key).toList());
             assertEquals(List.of(AlertType.NEW_DEPLOYMENT, AlertType.ENGAGEMENT, AlertType.NEW_DEPLOYMENT),
@@ -89,6 +91,7 @@ class TopologyWiringTest {
             raw.pipeInput("good".getBytes(StandardCharsets.UTF_8),
                     article("good", "2024-10-18", "fine").getBytes(StandardCharsets.UTF_8));
 
+            driver.advanceWallClockTime(Duration.ofSeconds(5));
             List<DeadLetter> letters = dead.readValuesToList();
             assertEquals(List.of(DeadLetter.PROCESSING_ERROR, "not-json"),
                     letters.stream().map(DeadLetter::reason).toList());

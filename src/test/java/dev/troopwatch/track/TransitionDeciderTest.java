@@ -105,6 +105,13 @@ class TransitionDeciderTest {
     }
 
     @Test
+    void aBackgroundWithdrawalDoesNotTurnPlainPresenceNewsIntoAReturn() {
+        Decision d = decide(null, report("a").lead(DEPLOYED, "US").background(WITHDRAWN));
+        assertEquals(List.of(AlertType.NEW_DEPLOYMENT), types(d));
+        assertFalse(d.state().everWithdrawn());
+    }
+
+    @Test
     void backgroundOnlyReportOfANewSituationSeedsNothing() {
         Decision first = decide(null, report("bg").on("2024-10-01").background(DEPLOYED));
         assertEquals(Disposition.BACKGROUND, first.disposition());
@@ -290,6 +297,7 @@ class TransitionDeciderTest {
                 report("a").on("2024-10-28").mention(DEPLOYED, true, "US", "Kursk", TroopRange.exactly(10000),
                         false, null),
                 report("vague").on("2024-11-01").lead(PLANNED, "UA"),
+                report("move").on("2024-11-02").mention(PLANNED, true, "UA", "Kherson", null, false, null),
                 report("plan").on("2025-06-17").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),
                         false, null),
                 report("plan2").on("2025-06-19").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),

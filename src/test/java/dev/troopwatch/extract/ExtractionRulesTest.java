@@ -1,0 +1,281 @@
+package dev.troopwatch.extract;
+
+import static dev.troopwatch.extract.Articles.extract;
+import static dev.troopwatch.extract.Articles.triples;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Text in, event out: one behaviour per test, our own sentences, publication date pinned to 2025-03-07. */
+class ExtractionRulesTest {
+
+    private static Mention first(List<Mention> mentions, String triple) {
+        return mentions.stream().filter(m -> (m.actor() + "/" + m.host() + " " + m.status()).equals(triple))
+                .findFirst().orElseThrow(() -> new AssertionError(triple + " not in " + triples(mentions)));
+    }
+
+    @Nested
+    class Statuses {
+        @Test
+        void demonymTroopsSentToACountryAreDeployed() {
+            List<Mention> m = extract("Chadian soldiers arrive in Niger",
+                    "N'DJAMENA - Chad has sent 800 soldiers to Niger, the Chadian defence ministry said on Tuesday.");
+            Mention d = first(m, "TD/NE DEPLOYED");
+            assertTrue(d.lead());
+            assertEquals(TroopRange.exactly(800), d.troops());
+            assertEquals("TD", d.claimant());
+        }
+
+        @Test
+        void willSendIsPlanned() {
+            List<Mention> m = extract("Kenya to send police to Haiti",
+                    "Kenya will deploy 1,000 police officers to Haiti next month, the interior ministry said.");
+            assertEquals(List.of("KE/HT PLANNED"), triples(m));
+        }
+
+        @Test
+        void moreTroopsIsReinforced() {
+            List<Mention> m = extract("Britain boosts Estonia force",
+                    "Britain is sending an additional 900 troops to Estonia, the defence secretary announced.");
+            Mention r = first(m, "GB/EE REINFORCED");
+            assertEquals(TroopRange.exactly(900), r.troops());
+        }
+
+        @Test
+        void fightingIsEngagedWithThePlaceAsTheatre() {
+            List<Mention> m = extract("Rwandan troops fight rebels in Congo",
+                    "Rwandan soldiers clashed with rebels near Goma on Sunday, according to UN experts.");
+            Mention e = first(m, "RW/CD ENGAGED");
+            assertEquals("Goma", e.theatre());
+            assertEquals("UN", e.claimant());
+        }
+
+        @Test
+        void killedSoldiersAreCasualtiesAndTheirCountIsNoTroopNumber() {
+            List<Mention> m = extract("Chadian soldiers die in Mali ambush",
+                    "Twelve Chadian peacekeepers were killed in an ambush near Kidal in Mali, officials said.");
+            Mention c = first(m, "TD/ML CASUALTIES");
+            assertNull(c.troops());
+            assertEquals("Kidal", c.theatre());
+        }
+
+        @Test
+        void troopsLeavingAreWithdrawn() {
+            List<Mention> m = extract("Last Belgian troops leave Mali",
+                    "The last Belgian troops left Mali on Friday, the Belgian army said.");
+            Mention w = m.stream().filter(x -> x.evidence().sentence().contains("Friday")).findFirst().orElseThrow();
+            assertEquals("BE/ML WITHDRAWN", w.actor() + "/" + w.host() + " " + w.status());
+            assertEquals("BE", w.claimant());
+            assertEquals(EventTime.on(LocalDate.of(2025, 3, 7)), w.eventTime()); // published on a Friday
+        }
+
+        @Test
+        void backOnTheFrontLineIsRedeployed() {
+            List<Mention> m = extract("Seoul says North Korean troops redeployed",
+                    "North Korean troops have been redeployed to the front line in Russia's Kursk region, "
+                            + "Seoul's spy agency said.");
+            Mention r = first(m, "KP/RU REDEPLOYED");
+            assertEquals("Kursk", r.theatre());
+            assertEquals("KR", r.claimant());
+        }
+
+        @Test
+        void stateBackedForcesBelongToTheirState() {
+            List<Mention> m = extract("Africa Corps arrives in Burkina Faso",
+                    "Fighters of the Africa Corps arrived in Ouagadougou this week, local sources said.");
+            Mention d = first(m, "RU/BF DEPLOYED");
+            assertEquals("media", d.claimant());
+        }
+
+        @Test
+        void peacekeepersOfTheUnAreActorUn() {
+            List<Mention> m = extract("UN peacekeepers leave Congo base",
+                    "UN peacekeepers withdrew from Bunia in eastern Congo on Monday.");
+            assertTrue(triples(m).contains("UN/CD WITHDRAWN"), triples(m).toString());
+        }
+
+        @Test
+        void disengagementOnAHomeFrontIsASituationForBothArmies() {
+            List<Mention> m = extract("Indian and Chinese troops complete disengagement",
+                    "Indian and Chinese troops completed disengagement at the standoff points in Ladakh, "
+                            + "army sources said.");
+            assertTrue(triples(m).containsAll(List.of("IN/IN WITHDRAWN", "CN/IN WITHDRAWN")), triples(m).toString());
+        }
+    }
+
+    @Nested
+    class NearMisses {
+        @Test
+        void negatedStatementAssertsNothing() {
+            assertEquals(List.of(), extract("Brazil rules out troops",
+                    "Brazil has not sent troops to Haiti, the foreign minister said."));
+        }
+
+        @Test
+        void hypotheticalStatementAssertsNothing() {
+            assertEquals(List.of(), extract("Berlin weighs options",
+                    "Germany could send troops to Lithuania if the situation worsens, officials said."));
+        }
+
+        @Test
+        void consideringAWithdrawalIsNoWithdrawal() {
+            assertEquals(List.of(), triples(extract("Washington mulls pullback",
+                    "The United States is considering withdrawing troops from Iraq, officials said.")));
+        }
+
+        @Test
+        void denialAssertsNothingForTheDenier() {
+            assertEquals(List.of(), extract("Moscow rejects claim",
+                    "Moscow denied that its troops had entered Georgia."));
+        }
+
+        @Test
+        void workersAreNotTroops() {
+            assertEquals(List.of(), extract("Pyongyang sends labourers abroad",
+                    "North Korea has sent 3,000 construction workers to Russia, the ministry said."));
+        }
+
+        @Test
+        void anExerciseIsNotADeployment() {
+            assertEquals(List.of(), extract("Allies open annual drills",
+                    "Japanese and Australian troops began a joint exercise in Queensland on Monday."));
+        }
+
+        @Test
+        void aParadeIsNotADeployment() {
+            assertEquals(List.of(), extract("Indian contingent joins Bastille Day parade",
+                    "Soldiers from India marched in the parade on the Champs-Elysees in Paris."));
+        }
+
+        @Test
+        void militaryGamesAreSport() {
+            assertEquals(List.of(), extract("Army team wins gold",
+                    "The Brazilian army team won the military games held in China."));
+        }
+
+        @Test
+        void aMissileLaunchIsNotADeployment() {
+            assertEquals(List.of(), extract("North Korea fires missile",
+                    "North Korea fired a ballistic missile into the sea, South Korea's military said."));
+        }
+
+        @Test
+        void anArmsShipmentAloneIsNotADeployment() {
+            assertEquals(List.of(), extract("Iran ships shells to Russia",
+                    "Iran has shipped drones and artillery shells to Russia, Western officials said."));
+        }
+
+        @Test
+        void ownArmyAtHomeOffAnyFrontIsNotReported() {
+            assertEquals(List.of(), extract("Troops patrol capital",
+                    "Nigerian troops were deployed in Lagos after the protests."));
+        }
+
+        @Test
+        void aPurposeClauseAssertsNoFighting() {
+            List<Mention> m = extract("Troops head north",
+                    "Chad sent 500 soldiers to Niger to fight insurgents.");
+            assertEquals(List.of("TD/NE DEPLOYED"), triples(m));
+        }
+    }
+
+    @Nested
+    class Fields {
+        @Test
+        void approximateCountIsExact() {
+            assertEquals(TroopRange.exactly(10_000), first(extract("Pakistani troops head to the Gulf",
+                    "Pakistan has deployed about 10,000 soldiers to Saudi Arabia."), "PK/SA DEPLOYED").troops());
+        }
+
+        @Test
+        void moreThanIsAMinimum() {
+            assertEquals(new TroopRange(10_000L, null), first(extract("Egyptian troops cross the border",
+                    "Egypt has deployed more than 10,000 troops to Sudan."), "EG/SD DEPLOYED").troops());
+        }
+
+        @Test
+        void upToIsAMaximum() {
+            assertEquals(new TroopRange(null, 5_000L), first(extract("Turkish troops in North Africa",
+                    "Turkey has sent up to 5,000 soldiers to Libya."), "TR/LY DEPLOYED").troops());
+        }
+
+        @Test
+        void aRangeKeepsBothEnds() {
+            assertEquals(new TroopRange(10_000L, 12_000L), first(extract("Iranian troops in the Levant",
+                    "Iran has sent 10,000 to 12,000 troops to Syria."), "IR/SY DEPLOYED").troops());
+        }
+
+        @Test
+        void severalThousandGivesNoNumber() {
+            assertNull(first(extract("Ethiopian troops in the Horn", "Ethiopia has sent several thousand troops to Somalia."),
+                    "ET/SO DEPLOYED").troops());
+        }
+
+        @Test
+        void unitsSentTogetherAreSummed() {
+            assertEquals(TroopRange.exactly(6_000), first(extract("Engineers for Kursk",
+                    "North Korea decided to send 1,000 sappers and 5,000 military builders to Russia's Kursk region."),
+                    "KP/RU PLANNED").troops());
+        }
+
+        @Test
+        void reportedlyIsHedged() {
+            assertTrue(first(extract("Troops in Belarus",
+                    "Russian troops have reportedly arrived in Belarus."), "RU/BY DEPLOYED").hedged());
+        }
+
+        @Test
+        void relativeTimesResolveAgainstPublication() {
+            Mention m = first(extract("Chad after the French",
+                    "French troops left Chad last week, the army said."), "FR/TD WITHDRAWN");
+            assertEquals(new EventTime(LocalDate.of(2025, 2, 24), LocalDate.of(2025, 3, 2)), m.eventTime());
+        }
+
+        @Test
+        void aYearIsARange() {
+            Mention m = first(extract("Hungary and the Sahel", "Hungary sent 200 soldiers to Chad in 2024."), "HU/TD DEPLOYED");
+            assertEquals(new EventTime(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), m.eventTime());
+        }
+
+        @Test
+        void headlineSourceAfterAColonIsTheClaimant() {
+            assertEquals("UA", first(extract("Belarus sends troops to Russia: Kyiv"),
+                    "BY/RU DEPLOYED").claimant());
+        }
+    }
+
+    @Nested
+    class Context {
+        @Test
+        void theTroopsRefersBackToTheArticlesSituation() {
+            List<Mention> m = extract("Chad deploys troops to Niger",
+                    "Chad has deployed 1,200 troops to Niger, the army said.",
+                    "The troops were withdrawn two months later after a dispute with the junta.");
+            assertTrue(triples(m).contains("TD/NE WITHDRAWN"), triples(m).toString());
+        }
+
+        @Test
+        void backgroundLaterInTheArticleIsNotTheLead() {
+            List<Mention> m = extract("Senegal sends troops to Gambia",
+                    "Senegal has sent 500 troops to Gambia, the army said.",
+                    "Senegalese troops were also deployed to Guinea-Bissau in 2012.");
+            assertTrue(first(m, "SN/GM DEPLOYED").lead());
+            assertFalse(first(m, "SN/GW DEPLOYED").lead());
+        }
+
+        @Test
+        void theLeadHasAtMostTwoStatuses() {
+            List<Mention> m = extract("Kenyan troops fight, suffer losses and withdraw from Somali town",
+                    "Kenyan troops clashed with militants, lost six soldiers and withdrew from Kismayo, "
+                            + "and more soldiers were sent to Somalia.");
+            long lead = m.stream().filter(Mention::lead).map(Mention::status).distinct().count();
+            assertTrue(lead <= 2, "lead statuses " + lead);
+        }
+    }
+}
