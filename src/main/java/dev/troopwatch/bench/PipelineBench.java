@@ -130,7 +130,13 @@ final class PipelineBench {
         flags.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         flags.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         flags.setProperty(TroopwatchConfig.INSTANCE_ID, appId);
-        return TroopwatchConfig.resolve(new Properties(), flags, workDir, "127.0.0.1", 0).streamsProperties();
+        Properties props = TroopwatchConfig.resolve(new Properties(), flags, workDir, "127.0.0.1", 0)
+                .streamsProperties();
+        // The topology reads its own troopwatch.* settings (the reorder window) from the properties it is built
+        // with; TroopwatchConfig keeps them apart from the Kafka ones, so hand the operator's over.
+        overrides.stringPropertyNames().stream().filter(k -> k.startsWith("troopwatch."))
+                .forEach(k -> props.setProperty(k, overrides.getProperty(k)));
+        return props;
     }
 
     /** The troopwatch topology over the preloaded {@code wire}; samples state growth into {@code growth}. */
