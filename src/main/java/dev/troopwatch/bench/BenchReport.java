@@ -43,12 +43,13 @@ final class BenchReport {
     void printExtraction(PrintWriter out) {
         out.println();
         out.println("1. normalise + extract, one thread (JMH)");
-        out.printf(Locale.ROOT, "   %-34s %9s %10s %14s %14s%n", "corpus", "articles", "words", "articles/s",
-                "words/s");
+        out.printf(Locale.ROOT, "   %-22s %9s %10s %12s %22s %16s%n", "corpus", "articles", "words", "articles/s",
+                "words/s (JMH, wall)", "words/cpu-s");
         for (ExtractionRun.Figures f : extraction) {
-            out.printf(Locale.ROOT, "   %-34s %9d %10d %14.0f %14.0f%s%n", f.corpus().replaceFirst("^dev:.*", "dev"),
-                    f.articles(), f.words(), f.articlesPerSecond(), f.wordsPerSecond(),
-                    Double.isNaN(f.wordsError()) ? "" : String.format(Locale.ROOT, " ± %.0f", f.wordsError()));
+            String words = String.format(Locale.ROOT, "%.0f", f.wordsPerSecond())
+                    + (Double.isNaN(f.wordsError()) ? "" : String.format(Locale.ROOT, " ± %.0f", f.wordsError()));
+            out.printf(Locale.ROOT, "   %-22s %9d %10d %12.0f %22s %16.0f%n", f.corpus().replaceFirst("^dev:.*", "dev"),
+                    f.articles(), f.words(), f.articlesPerSecond(), words, f.wordsPerCpuSecond());
         }
         out.flush();
     }
@@ -209,6 +210,8 @@ final class BenchReport {
             n.put("words", e.words());
             n.put("articles_per_s", e.articlesPerSecond());
             n.put("words_per_s", e.wordsPerSecond());
+            n.put("words_per_s_error", e.wordsError());
+            n.put("words_per_cpu_s", e.wordsPerCpuSecond());
         }
         ArrayNode tp = root.putArray("throughput");
         for (PipelineBench.Throughput t : throughput) {
