@@ -12,8 +12,6 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code processing.exception.handler}: {@link DeadLetterProcessingExceptionHandler}.</li>
  *   <li>{@code deserialization.exception.handler}: {@link DeadLetterDeserializationExceptionHandler}.</li>
  *   <li>{@code production.exception.handler}: {@link DeadLetterProductionExceptionHandler}.</li>
- *   <li>{@code processing.exception.handler.global.enabled=true}: the same handling for global stores, should
- *       one be added (and the behaviour Kafka 5.0 makes the default).</li>
  * </ul>
  * The topology reads one troopwatch key of its own from the same properties:
  * {@code troopwatch.tracking.reorder.window.ms} (default 3000), how long a report waits in the tracker's reorder
@@ -24,6 +22,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code topology.optimization}, which is left at its default.
  */
 public final class StreamsDefaults {
+    /**
+     * How long, in wall-clock milliseconds, a report waits in the tracker's reorder buffer (default 3000). A test
+     * that drives the topology with a {@code TopologyTestDriver} either advances the driver's wall clock past it
+     * before reading the outputs, or sets it to 0 to decide every report on arrival.
+     */
+    public static final String REORDER_WINDOW_MS = "troopwatch.tracking.reorder.window.ms";
+
     private StreamsDefaults() {
     }
 
@@ -35,7 +40,6 @@ public final class StreamsDefaults {
                 DeadLetterDeserializationExceptionHandler.class.getName());
         config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProductionExceptionHandler.class.getName());
-        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         return config;
     }
 }

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  */
 final class AppInstance implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("pipeline\\s+RUNNING in ([0-9.]+) s");
-    private static final Pattern HTTP = Pattern.compile("http\\s+http://([^:/\\s]+):(\\d+)/");
+    /** The line naming the HTTP server: "dashboard http://..." or, without the dashboard, "http http://...". */
+    private static final Pattern HTTP = Pattern.compile("(?:dashboard|http)\\s+http://([^:/\\s]+):(\\d+)/");
+
+    private static final int SIGTERM_EXIT = 128 + 15;
 
     private final ChildJvm jvm;
     private Duration reportedStartup;
@@ -77,9 +80,13 @@ final class AppInstance implements AutoCloseable {
         jvm.kill9();
     }
 
-    /** Graceful stop (SIGTERM): Streams closes and commits; returns the exit code. */
-    int terminate() {
-        return jvm.terminate(Duration.ofSeconds(90));
+    /**
+     * Graceful stop (SIGTERM): the shutdown hook closes Streams, which commits. Returns true when the process ended
+     * the way a JVM ends on SIGTERM after its hooks ran (exit 143 = 128 + 15) or exited 0 by itself.
+     */
+    boolean terminate() {
+        int exit = jvm.terminate(Duration.ofSeconds(90));
+        return exit == 0 || exit == SIGTERM_EXIT;
     }
 
     @Override

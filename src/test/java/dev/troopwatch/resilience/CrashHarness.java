@@ -117,8 +117,9 @@ final class CrashHarness {
                     ClusterProbe.await("every input to be consumed", Duration.ofMinutes(4),
                             () -> probe.consumedEverything(applicationId, inputs));
                 }
-                int exit = app.terminate();
-                System.out.printf("[crash %s] final instance stopped gracefully, exit %d%n", guarantee, exit);
+                if (!app.terminate()) {
+                    throw new IllegalStateException("the final instance did not stop cleanly; see " + app.jvm().log());
+                }
             }
             Outcome actual = probe.readOutcome();
             return new Result(guarantee, seed, kills, restarts, expected, actual, wires.size(),

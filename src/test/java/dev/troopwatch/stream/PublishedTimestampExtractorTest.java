@@ -11,7 +11,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class PublishedTimestampExtractorTest {
-    private static final long RECORD_TIME = 1_700_000_000_000L;
+    private static final long RECORD_TIME = Instant.parse("2026-06-01T00:00:00Z").toEpochMilli();
     private final PublishedTimestampExtractor extractor = new PublishedTimestampExtractor();
 
     private long extract(String json) {
@@ -27,6 +27,11 @@ class PublishedTimestampExtractorTest {
                 extract("{\"headline\":\"h\",\"nested\":{\"published\":\"1999-01-01\"},\"published\":\"2025-02-27\"}"));
         assertEquals(Instant.parse("2025-02-27T05:40:00Z").toEpochMilli(),
                 extract("{\"published\":\"2025-02-27T07:40:00+02:00\",\"body\":\"b\"}"));
+    }
+
+    @Test
+    void aPublicationTimeLaterThanTheRecordIsCappedAtTheRecordTime() {
+        assertEquals(RECORD_TIME, extract("{\"published\":\"2999-01-01\"}"));
     }
 
     @Test
