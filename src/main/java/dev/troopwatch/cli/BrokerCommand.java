@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch broker}: only the embedded Kafka broker, for any client; also the child JVM of test harnesses. */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(name = "broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run only the embedded Apache Kafka broker (KRaft, broker + controller in one process) until "
                 + "Ctrl-C.", "Its address is written to <data-dir>/broker.address so `publish` and `tail` find it. "
                 + "A restart on the same data dir resumes the same cluster.",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch demo}: broker, topics, pipeline, sample wires and live output in one process. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Start an embedded Kafka broker, apply the topics, run the pipeline, publish the bundled "
                 + "sample wires (once per data dir) and print what the pipeline emits as it arrives, until Ctrl-C.",
                 "Data is kept in --data-dir, so a restart resumes where it stopped. `publish`, `tail` and kcat can "

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch publish}: the wire producer, from files, stdin or an RSS/Atom feed. */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Publish wire articles to " + TopicNames.ARTICLES_RAW + ", keyed by article id (idempotent "
                 + "producer, acks=all).",
                 "Reads files and directories (recursively: *.txt, *.json, *.ndjson, *.jsonl) or stdin (-), in any of "

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch run}: the pipeline against an existing Kafka cluster. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the pipeline against an existing Kafka cluster (no embedded broker) until Ctrl-C: apply "
                 + "the topics, start Kafka Streams, serve HTTP.",
                 "Start several on one machine with different --http-port values: each gets its own state directory "

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch tail}: committed records of topics as JSON lines. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
+@Command(name = "tail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print records of one or more topics as JSON lines (topic, partition, offset, timestamp, key, "
                 + "value), reading only committed data (isolation.level=read_committed), until Ctrl-C.",
                 "JSON values are embedded as JSON; other UTF-8 text as a string; binary as {\"base64\": ...}. "

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch topics}: show or apply the topic declarations of topics/. */
-@Command(name = "topics", mixinStandardHelpOptions = true,
+@Command(name = "topics", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show the topics declared in topics/ (bundled in the jar, or --topics-dir), or with --apply "
                 + "make a cluster match them: create missing topics, alter differing configs, add partitions. "
                 + "Never deletes a topic or removes partitions. Applying twice changes nothing."})

@@ -56,6 +56,10 @@ final class ArticleAnalysis {
     private final LocalDate published;
     private final List<Sentence> sentences = new ArrayList<>();
     private final boolean frontArticle;
+    /** Whether any sentence names troops: a state "leaving" a country only means its forces in such a story. */
+    private final boolean militaryArticle;
+    /** The country of a capital dateline ("SEOUL -"): unnamed "officials" of a story filed there are its own. */
+    private final String datelineCountry;
 
     ArticleAnalysis(Lexicon lexicon, NormalisedArticle article) {
         this.article = article;
@@ -100,6 +104,12 @@ final class ArticleAnalysis {
             sentences.add(s);
         }
         this.frontArticle = front;
+        boolean military = false;
+        for (Sentence s : sentences) {
+            military |= s.has(LexKind.TROOP) || s.has(LexKind.FORCE);
+        }
+        this.militaryArticle = military;
+        this.datelineCountry = article.dateline() == null ? null : lexicon.capitalCountry(article.dateline());
     }
 
     /**
@@ -149,6 +159,8 @@ final class ArticleAnalysis {
         boolean front;
         int anchorPos;
         String weakHost;
+        /** Suppressed only because it is announced, not done: its count still sizes the force. */
+        boolean announced;
     }
 
     List<Mention> mentions() {
@@ -250,7 +262,9 @@ final class ArticleAnalysis {
         boolean denied = s.has(LexKind.DENIAL);
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
-        for (Hit g : triggers(s)) {
+        List<Hit> triggers = triggers(s);
+        triggers.addAll(presence(s, triggers));
+        for (Hit g : triggers) {
             if (g.code().equals("NONE")) {
                 continue;
             }
@@ -266,8 +280,10 @@ final class ArticleAnalysis {
             if (plan != null && g.entry().detail().equals("STATE")) {
                 plan = null; // "will remain in Mali": a continuing presence, not an intention
             }
+            boolean announced = false;
             if (plan != null) {
                 if (status == Status.WITHDRAWN) {
+                    announced = !suppressed && !plan.code().equals("ORDER");
                     suppressed |= !plan.code().equals("ORDER");
                 } else if (status == Status.CASUALTIES || status == Status.ENGAGED && plan.code().equals("ORDER")) {
                     suppressed = true;
@@ -281,7 +297,10 @@ final class ArticleAnalysis {
                 anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
             }
             boolean standalone = g.entry().detail().equals("STANDALONE");
-            if (anchors.isEmpty() && !standalone && pronounAnchor(s, g) < 0) {
+            boolean pronoun = pronounAnchor(s, g) >= 0;
+            // "France left Senegal": in a military story a state leaving a country is its forces leaving
+            boolean stateLeaves = anchors.isEmpty() && status == Status.WITHDRAWN && militaryArticle;
+            if (anchors.isEmpty() && !standalone && !pronoun && !stateLeaves) {
                 continue;
             }
             if (anchors.isEmpty() && civilianNearer(s, g)) {
@@ -302,6 +321,7 @@ final class ArticleAnalysis {
                     d.trigger = g;
                     d.status = status;
                     d.suppressed = suppressed;
+                    d.announced = announced;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
                     d.weakHost = weakHost(s, actor);
@@ -310,11 +330,11 @@ final class ArticleAnalysis {
                     if (d.troops == null) {
                         d.troops = nearbyCount(s, g, anchor);
                     }
-                    d.claimant = claimant;
+                    d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
                     d.lead = s.lead && !circumstance(s, g);
-                    d.corefActor = actor == null && (anchor == null || corefNoun(s, anchor) || standalone);
+                    d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
                     if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
@@ -340,6 +360,60 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * "Defence minister Shoigu ordered the troops out": an order or announcement by the actor's own official is
+     * that state's claim even without a reporting verb.
+     */
+    private static String officialActor(Sentence s, Hit g, String actor) {
+        if (actor == null) {
+            return null;
+        }
+        for (Hit h : s.hits) {
+            if (h.start() >= g.start()) {
+                break;
+            }
+            boolean official = h.kind() == LexKind.PERSON || h.kind() == LexKind.AGENCY
+                    || h.kind() == LexKind.DEMONYM && s.at(h.end(), LexKind.SPEAKER) != null;
+            if (official && h.code().equals(actor) && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
+                return actor;
+            }
+        }
+        return null;
+    }
+
+    /** A presence stated by a noun phrase: "American soldiers in Poland", "Wagner fighters inside Mali". */
+    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(), "", 0, false, 1);
+
+    private static List<Hit> presence(Sentence s, List<Hit> triggers) {
+        List<Hit> out = new ArrayList<>(1);
+        for (Hit h : s.hits) {
+            if (h.kind() != LexKind.TROOP && h.kind() != LexKind.FORCE) {
+                continue;
+            }
+            int k = h.end();
+            if (!(s.tokens.is(k, "in") || s.tokens.is(k, "inside") || s.tokens.is(k, "stationed"))) {
+                continue;
+            }
+            int p = k + 1;
+            while (p < s.to && (DIRECTION.contains(s.form(p)) || s.tokens.is(p, "'s")
+                    || s.at(p, LexKind.COUNTRY) != null && s.tokens.is(p + 1, "'s"))) {
+                p += s.tokens.is(p, "'s") || DIRECTION.contains(s.form(p)) ? 1 : 1;
+            }
+            boolean place = s.at(p, LexKind.PLACE) != null || s.at(p, LexKind.COUNTRY) != null;
+            Hit owner = entityEndingAt(s, h.start());
+            boolean explicit = h.kind() == LexKind.FORCE || owner != null
+                    && (owner.kind() == LexKind.DEMONYM || owner.kind() == LexKind.COUNTRY);
+            boolean covered = false;
+            for (Hit t : triggers) {
+                covered |= Math.abs(t.start() - k) <= 3;
+            }
+            if (place && explicit && !covered && !WAR.contains(s.form(p + 1))) {
+                out.add(new Hit(PRESENCE, k, k + 1));
+            }
+        }
+        return out;
     }
 
     /** Status words of the sentence, the longest of overlapping ones; none inside a troop noun. */
@@ -418,9 +492,12 @@ final class ArticleAnalysis {
 
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
-        Hit left = nearestTroop(s, g.start() - 1, -1, 12);
+        Hit left = nearestTroop(s, g.start() - 1, -1, 16);
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
+        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5) {
+            left = null; // "the city captured by Moscow": a passive loss must follow its soldiers closely
+        }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
             return out;
@@ -443,8 +520,27 @@ final class ArticleAnalysis {
         }
         int dl = g.start() - left.end();
         int dr = right.start() - g.end();
-        out.add(dr <= dl + 1 ? right : left);
+        boolean commaLeft = commaBetween(s, left.end(), g.start());
+        boolean commaRight = commaBetween(s, g.end(), right.start());
+        if (passive(s, g) && !commaLeft) {
+            out.add(left); // "troops were sent", "soldiers deployed to"
+        } else if (!commaRight && (dr <= 6 || commaLeft)) {
+            out.add(right); // "sent more than 1,000 engineering troops": the object
+        } else if (commaRight && !commaLeft) {
+            out.add(left); // "French troops left Chad, the army said"
+        } else {
+            out.add(dr <= dl + 1 ? right : left);
+        }
         return out;
+    }
+
+    private static boolean commaBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.tokens.is(k, ",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
@@ -479,6 +575,12 @@ final class ArticleAnalysis {
             if (found != null && allied(s, found)) {
                 return null; // "fighting alongside Russia's army": the ally is not a second party
             }
+            if (found != null && step < 0 && prepositionalObject(s, found)) {
+                // "soldiers, tasked with operations with the Senegalese army, are leaving": not the subject
+                k = found.start();
+                found = null;
+                continue;
+            }
             if (found != null) {
                 if (found.kind() == LexKind.TROOP && s.at(found.end(), LexKind.CIVILIAN) != null) {
                     return null; // "military" in "military workers" is no troop noun
@@ -490,6 +592,20 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("with", "against", "alongside", "by", "among");
+
+    private static boolean prepositionalObject(Sentence s, Hit troop) {
+        for (int k = troop.start() - 1; k >= Math.max(s.from, troop.start() - 4); k--) {
+            if (OBJECT_PREPOSITIONS.contains(s.form(k))) {
+                return true;
+            }
+            if (s.tokens.punct(k) && !s.tokens.is(k, "'s") || s.at(k, LexKind.TRIGGER) != null) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean allied(Sentence s, Hit troop) {
@@ -952,7 +1068,8 @@ final class ArticleAnalysis {
             if (sp == null) {
                 continue;
             }
-            Claim c = sp.code == null ? new Claim(last, false) : new Claim(sp.code, true);
+            Claim c = sp.code != null ? new Claim(sp.code, true)
+                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, false);
             if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
@@ -988,7 +1105,8 @@ final class ArticleAnalysis {
         for (int k = s.to - 1; k > Math.max(s.from, s.to - 6); k--) {
             if (s.tokens.is(k, ":") || s.tokens.is(k, "-")) {
                 Speaker sp = speakerAfter(s, k + 1);
-                return sp == null || sp.code == null ? null : new Claim(sp.code, true);
+                // "...: Seoul" names a source; "... - AFP" only credits the wire
+                return sp == null || sp.code == null || sp.code.equals("media") ? null : new Claim(sp.code, true);
             }
         }
         return null;
@@ -998,6 +1116,10 @@ final class ArticleAnalysis {
     }
 
     private Speaker speakerBefore(Sentence s, int cueStart) {
+        Hit adjacent = entityEndingAt(s, cueStart);
+        if (adjacent != null && adjacent.code().length() == 2 && adjacent.kind() != LexKind.DEMONYM) {
+            return new Speaker(adjacent.code()); // "the military council of Niger said"
+        }
         for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
             if (s.tokens.is(k, ";")) {
                 return null;
@@ -1149,6 +1271,8 @@ final class ArticleAnalysis {
         c.corefActor = d.corefActor;
         c.front = d.front;
         c.anchorPos = d.anchorPos;
+        c.weakHost = d.weakHost;
+        c.announced = d.announced;
         return c;
     }
 
@@ -1202,9 +1326,13 @@ final class ArticleAnalysis {
 
     private List<Mention> finish(List<Draft> drafts) {
         List<Draft> kept = new ArrayList<>();
+        List<Draft> announced = new ArrayList<>();
         for (Draft d : drafts) {
             if (d.host == null && d.actor != null) {
                 d.host = d.weakHost;
+            }
+            if (d.announced && d.actor != null && d.host != null && d.troops != null) {
+                announced.add(d);
             }
             if (d.suppressed || d.actor == null || d.host == null) {
                 continue;
@@ -1220,7 +1348,7 @@ final class ArticleAnalysis {
         }
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
-        leadTroopsFromBody(kept);
+        leadTroopsFromBody(kept, announced);
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1243,7 +1371,7 @@ final class ArticleAnalysis {
      * roughly 1,500 soldiers ..."). When a situation's lead gives no number, the first body mention of the same
      * situation and status that does (and is not dated background) supplies it.
      */
-    private void leadTroopsFromBody(List<Draft> kept) {
+    private void leadTroopsFromBody(List<Draft> kept, List<Draft> announced) {
         Map<String, TroopRange> found = new HashMap<>();
         for (Draft d : kept) {
             if (d.lead && d.troops != null) {
@@ -1255,7 +1383,9 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            for (Draft b : kept) {
+            List<Draft> body = new ArrayList<>(kept);
+            body.addAll(announced); // "would pull out its 1,500 soldiers" sizes the withdrawal now complete
+            for (Draft b : body) {
                 if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
                         && !background(b)) {
                     d.troops = b.troops;

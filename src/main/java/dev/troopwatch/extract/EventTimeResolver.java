@@ -21,7 +21,7 @@ final class EventTimeResolver {
         int bestDistance = Integer.MAX_VALUE;
         for (int k = s.from; k < s.to; k++) {
             Candidate c = at(s, k, published);
-            if (c != null && c.time != null) {
+            if (c != null && c.time != null && related(s, k, anchor)) {
                 int distance = Math.abs(k - anchor);
                 if (distance < bestDistance) {
                     best = c.time;
@@ -34,6 +34,23 @@ final class EventTimeResolver {
     }
 
     private record Candidate(EventTime time, int end) {
+    }
+
+    /** Window within which a time expression dates a status word. */
+    private static final int WINDOW = 10;
+
+    /** Near enough, and not inside a relative clause of its own ("a process that began in March"). */
+    private static boolean related(Sentence s, int time, int anchor) {
+        if (Math.abs(time - anchor) > WINDOW) {
+            return false;
+        }
+        for (int k = Math.min(time, anchor) + 1; k < Math.max(time, anchor); k++) {
+            String f = s.form(k);
+            if (f.equals("that") || f.equals("which") || f.equals("who") || f.equals(";")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Candidate at(Sentence s, int k, LocalDate published) {

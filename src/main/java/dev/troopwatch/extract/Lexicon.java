@@ -16,6 +16,7 @@ final class Lexicon {
 
     private final PhraseTrie trie = new PhraseTrie();
     private final Map<String, String> countryNames = new HashMap<>();
+    private final Map<String, String> capitals = new HashMap<>();
 
     private Lexicon() {
     }
@@ -114,6 +115,7 @@ final class Lexicon {
             for (String capital : row.field(3).split(";")) {
                 if (!capital.isBlank()) {
                     addProper(row, capital, LexKind.CAPITAL, code);
+                    capitals.put(Tokens.fold(capital.strip(), 0, capital.strip().length()), code);
                 }
             }
         }
@@ -190,6 +192,12 @@ final class Lexicon {
         }
         trie.add(forms, new LexEntry(template.kind(), template.code(), template.detail(), template.value(),
                 template.proper(), t.size()));
+    }
+
+    /** The country whose capital a dateline names ("SEOUL", "New Delhi"), or null. */
+    String capitalCountry(String dateline) {
+        String d = dateline.strip();
+        return capitals.get(Tokens.fold(d, 0, d.length()));
     }
 
     int countryCount() {

@@ -27,10 +27,12 @@ final class Sentence {
     final boolean headline;
     final boolean lead;
     final List<Hit> hits;
-    private final List<List<Hit>> byStart;
-    private final Map<LexKind, int[]> startsBefore = new EnumMap<>(LexKind.class);
-    /** Per token: 1 = boundary word, 2 = strong boundary (both looked up once here, read many times). */
-    private final byte[] boundaries;
+    /** Hits by start token, and per-token boundary flags (1 boundary, 3 strong): built on first use only, since
+     * most sentences hold no status word and are never looked into. */
+    private List<List<Hit>> byStart;
+    private byte[] boundaries;
+    /** Per-kind prefix counts of hit starts, built on first use (see startsBetween). */
+    private Map<LexKind, int[]> startsBefore;
 
     Sentence(Tokens tokens, int index, int from, int to, int startChar, int endChar, boolean headline, boolean lead,
              List<Hit> hits) {
@@ -43,24 +45,28 @@ final class Sentence {
         this.headline = headline;
         this.lead = lead;
         this.hits = withoutCivilianInsideTroop(hits);
-        this.boundaries = new byte[to - from];
+    }
+
+    private void index() {
+        boundaries = new byte[to - from];
         for (int i = from; i < to; i++) {
             String f = tokens.form(i);
             if (BOUNDARIES.contains(f)) {
                 boundaries[i - from] = (byte) (STRONG_BOUNDARIES.contains(f) ? 3 : 1);
             }
         }
-        this.byStart = new ArrayList<>(to - from);
+        List<List<Hit>> lists = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            byStart.add(List.of());
+            lists.add(List.of());
         }
         for (Hit h : this.hits) {
             int k = h.start() - from;
-            if (byStart.get(k).isEmpty()) {
-                byStart.set(k, new ArrayList<>(2));
+            if (lists.get(k).isEmpty()) {
+                lists.set(k, new ArrayList<>(2));
             }
-            byStart.get(k).add(h);
+            lists.get(k).add(h);
         }
+        byStart = lists;
     }
 
     /** "military construction workers" are troops: the civilian reading inside the longer troop noun goes. */
@@ -84,7 +90,13 @@ final class Sentence {
     }
 
     List<Hit> startingAt(int token) {
-        return token < from || token >= to ? List.of() : byStart.get(token - from);
+        if (token < from || token >= to) {
+            return List.of();
+        }
+        if (byStart == null) {
+            index();
+        }
+        return byStart.get(token - from);
     }
 
     /**
@@ -97,6 +109,9 @@ final class Sentence {
         int hi = Math.min(b, to);
         if (hi <= lo) {
             return false;
+        }
+        if (startsBefore == null) {
+            startsBefore = new EnumMap<>(LexKind.class);
         }
         int[] before = startsBefore.computeIfAbsent(kind, this::countStartsBefore);
         return before[hi - from] > before[lo - from];
@@ -156,10 +171,16 @@ final class Sentence {
     }
 
     boolean boundary(int token) {
+        if (boundaries == null) {
+            index();
+        }
         return token >= from && token < to && boundaries[token - from] != 0;
     }
 
     boolean strongBoundary(int token) {
+        if (boundaries == null) {
+            index();
+        }
         return token >= from && token < to && (boundaries[token - from] & 2) != 0;
     }
 

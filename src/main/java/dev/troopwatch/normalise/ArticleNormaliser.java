@@ -77,7 +77,8 @@ public final class ArticleNormaliser {
         Body body = removeBoilerplate(paragraphs, headline);
         List<String> kept = body.paragraphs;
         Dateline dateline = body.dateline;
-        String agency = dateline != null && dateline.agency() != null ? dateline.agency() : null;
+        // the wire that originated the story: dateline, then outlet name, then sign-off, then "told AFP" in the lead
+        String agency = dateline == null ? null : dateline.agency();
         if (agency == null) {
             agency = agencyFromSource(raw.source());
         }
@@ -226,7 +227,9 @@ public final class ArticleNormaliser {
             }
             switch (rule.action()) {
                 case CAPTION -> {
-                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)) {
+                    // a credit after the dateline paragraph belongs to a picture below the lead, not to the lead
+                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)
+                            && Dateline.parse(text[i - 1], agencies) == null) {
                         keep[i - 1] = false;
                     }
                 }

@@ -11,9 +11,10 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The page-boilerplate rules of {@code normalise/boilerplate.patterns}, compiled once. Literal rules are looked up
- * by hash or first character so most paragraphs cost a few comparisons; regexes run only on short paragraphs, and
- * end-of-paragraph regexes only on paragraphs that do not end like a sentence, which keeps the work per article
- * small and free of backtracking blow-ups. Immutable and thread-safe.
+ * by hash or by first or last character, and regex rules are indexed by the characters a match can start with, so
+ * most paragraphs meet a handful of comparisons. Whole-paragraph regexes run only on short paragraphs and
+ * end-of-paragraph regexes only on the last sentence of paragraphs that do not end like a sentence, which keeps
+ * the work per article small and free of backtracking blow-ups. Immutable and thread-safe.
  */
 final class BoilerplateRules {
     static final String RESOURCE = "normalise/boilerplate.patterns";
@@ -51,12 +52,13 @@ final class BoilerplateRules {
     private final FirstCharIndex regexes;
     private final List<Rule> ends;
     private final List<Rule> trails;
-    private final List<Rule> leads;
+    private final FirstCharIndex leads;
 
     private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes,
                              Map<Character, List<Rule>> suffixes, List<Rule> starts,
                              List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
         this.exact = Map.copyOf(exact);
+        // a paragraph may carry a few trailing ". : ! |" and spaces more than its exact key
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
         Map<Character, List<Rule>> copy = new HashMap<>();
         prefixes.forEach((c, list) -> copy.put(c, List.copyOf(list)));
@@ -68,7 +70,7 @@ final class BoilerplateRules {
         this.regexes = new FirstCharIndex(regexes);
         this.ends = List.copyOf(ends);
         this.trails = List.copyOf(trails);
-        this.leads = List.copyOf(leads);
+        this.leads = new FirstCharIndex(leads);
     }
 
     static BoilerplateRules load(Agencies agencies) {
@@ -227,8 +229,9 @@ final class BoilerplateRules {
             }
         }
         if (length <= ENDS_MAX_CHARS && !endsLikeSentence(paragraph)) {
+            int from = endWindowStart(paragraph);
             for (Rule rule : ends) {
-                if (endMatcher(rule, paragraph).find()) {
+                if (endMatcher(rule, paragraph, from).find()) {
                     return rule;
                 }
             }
@@ -270,8 +273,9 @@ final class BoilerplateRules {
         boolean changed = true;
         for (int round = 0; changed && round < 4 && !text.isEmpty(); round++) {
             changed = false;
+            int from = endWindowStart(text);
             for (Rule rule : trails) {
-                Matcher m = endMatcher(rule, text);
+                Matcher m = endMatcher(rule, text, from);
                 if (m.find() && m.start() < text.length()) {
                     text = text.substring(0, m.start()).stripTrailing();
                     changed = true;
@@ -284,35 +288,43 @@ final class BoilerplateRules {
     /** Strips leading outlet tags ("(MENAFN- ...)") from a paragraph. */
     String stripLead(String paragraph) {
         String text = paragraph;
-        for (Rule rule : leads) {
-            Matcher m = rule.regex.matcher(text);
-            m.region(0, Math.min(text.length(), STARTS_WINDOW));
-            if (m.lookingAt() && m.end() > 0) {
-                text = text.substring(m.end()).stripLeading();
+        boolean stripped = true;
+        for (int round = 0; stripped && round < 3 && !text.isEmpty(); round++) {
+            stripped = false;
+            for (Rule rule : leads.candidates(text.charAt(0))) {
+                Matcher m = rule.regex.matcher(text);
+                m.region(0, Math.min(text.length(), STARTS_WINDOW));
+                if (m.lookingAt() && m.end() > 0) {
+                    text = text.substring(m.end()).stripLeading();
+                    stripped = true;
+                    break;
+                }
             }
         }
         return text;
     }
 
     /**
-     * A matcher for an end rule over the paragraph's last sentence (after the last ". ", "? ", "! ", at most
+     * Where end rules start looking: the paragraph's last sentence (after the last ". ", "? ", "! ", at most
      * {@value #ENDS_WINDOW} characters): credits and sign-offs follow the last full stop, and a short window keeps
-     * the search cheap. Transparent bounds let a rule look behind the window start.
+     * the search cheap.
      */
-    private static Matcher endMatcher(Rule rule, String text) {
+    private static int endWindowStart(String text) {
         int length = text.length();
         int floor = Math.max(0, length - ENDS_WINDOW);
-        int from = floor;
         for (int k = length - 2; k > floor; k--) {
-            char c = text.charAt(k);
-            if (c == ' ' && isTerminalBefore(text, k)) {
-                from = k;
-                break;
+            if (text.charAt(k) == ' ' && isTerminalBefore(text, k)) {
+                return k;
             }
         }
+        return floor;
+    }
+
+    /** Transparent bounds let a rule look behind the window start ("(?<=[.!?]) - AFP"). */
+    private static Matcher endMatcher(Rule rule, String text, int from) {
         Matcher m = rule.regex.matcher(text);
         m.useTransparentBounds(true);
-        m.region(from, length);
+        m.region(from, text.length());
         return m;
     }
 

@@ -107,7 +107,7 @@ final class TextCleaner {
         }
 
         /** Copies plain printable ASCII {@code text[from, to)} in bulk: the common case, most of every article. */
-        void emitRun(String text, int from, int to) {
+        void emitRun(char[] text, int from, int to) {
             int count = to - from;
             if (len + count + 1 > buf.length) {
                 char[] bigger = new char[Math.max(buf.length * 2, len + count + 1) + 16];
@@ -118,7 +118,7 @@ final class TextCleaner {
                 buf[len++] = ' ';
                 pendingSpace = false;
             }
-            text.getChars(from, to, buf, len);
+            System.arraycopy(text, from, buf, len, count);
             len += count;
             lineStart = false;
         }
@@ -152,13 +152,14 @@ final class TextCleaner {
         }
     }
 
-    private void map(String text, Output out) {
-        int n = text.length();
+    private void map(String input, Output out) {
+        char[] text = input.toCharArray();
+        int n = text.length;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c > ' ' && c < 0x7F) {
                 int end = i + 1;
-                while (end < n && text.charAt(end) > ' ' && text.charAt(end) < 0x7F) {
+                while (end < n && text[end] > ' ' && text[end] < 0x7F) {
                     end++;
                 }
                 out.emitRun(text, i, end);
@@ -170,7 +171,7 @@ final class TextCleaner {
                 case '\n' -> out.newline();
                 case '\r' -> {
                     out.newline();
-                    if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    if (i + 1 < n && text[i + 1] == '\n') {
                         i++;
                     }
                 }
@@ -185,7 +186,7 @@ final class TextCleaner {
                 }
                 case '\u201D' -> {
                     out.emit('"');
-                    if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                    if (i + 1 < n && Character.isLetterOrDigit(text[i + 1])) {
                         out.space();
                     }
                 }
@@ -194,7 +195,7 @@ final class TextCleaner {
                 case '\u2010', '\u2011' -> out.emit('-');
                 case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
                 case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n
-                        && Character.isDigit(text.charAt(i + 1)));
+                        && Character.isDigit(text[i + 1]));
                 case '\u2028', '\u2029', '\u0085' -> out.newline();
                 case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> {
                     // soft hyphens and zero-width characters carry nothing and would split words
@@ -212,9 +213,8 @@ final class TextCleaner {
         }
     }
 
-    private static boolean nextIsWord(String text, int i) {
-        return i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))
-                && !Character.isSpaceChar(text.charAt(i + 1));
+    private static boolean nextIsWord(char[] text, int i) {
+        return i + 1 < text.length && !Character.isWhitespace(text[i + 1]) && !Character.isSpaceChar(text[i + 1]);
     }
 
     /** A dash joining two words or numbers ("10-12", "Franco-German") stays tight; otherwise it is " - ". */

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -37,13 +35,15 @@ public final class PipelineRunner implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
+    private final StreamsStateWatch watch;
     private final List<TopicChange> topicChanges;
     private final Duration startupTime;
     private boolean closed;
 
-    private PipelineRunner(KafkaStreams streams, HttpEndpoint http, List<TopicChange> topicChanges,
-                           Duration startupTime) {
+    private PipelineRunner(KafkaStreams streams, StreamsStateWatch watch, HttpEndpoint http,
+                           List<TopicChange> topicChanges, Duration startupTime) {
         this.streams = streams;
+        this.watch = watch;
         this.http = http;
         this.topicChanges = topicChanges;
         this.startupTime = startupTime;
@@ -62,16 +62,8 @@ public final class PipelineRunner implements AutoCloseable {
         Properties props = config.streamsProperties();
         Topology topology = TroopwatchTopology.buildTopology(props);
         KafkaStreams streams = new KafkaStreams(topology, props);
-        CountDownLatch running = new CountDownLatch(1);
-        AtomicReference<KafkaStreams.State> failed = new AtomicReference<>();
-        streams.setStateListener((newState, oldState) -> {
-            if (newState == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            } else if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.PENDING_ERROR) {
-                failed.set(newState);
-                running.countDown();
-            }
-        });
+        StreamsStateWatch watch = new StreamsStateWatch();
+        streams.setStateListener(watch);
         // A failing stream thread is replaced, not fatal: records that cannot be processed are the exception
         // handlers' business, this catches the rest (e.g. a broker gone for longer than the timeouts).
         streams.setUncaughtExceptionHandler(exception -> {
@@ -82,12 +74,11 @@ public final class PipelineRunner implements AutoCloseable {
         try {
             streams.start();
             http = httpFactory.start(config, streams);
-            if (!running.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Kafka Streams not RUNNING after " + readyTimeout.toSeconds()
-                        + " s (state " + streams.state() + ")");
-            }
-            if (failed.get() != null) {
-                throw new IllegalStateException("Kafka Streams went to " + failed.get() + " while starting");
+            if (!watch.await(() -> watch.state() == KafkaStreams.State.RUNNING, readyTimeout)) {
+                throw new IllegalStateException(watch.failure() != null
+                        ? "Kafka Streams went to " + watch.failure() + " while starting"
+                        : "Kafka Streams not RUNNING after " + readyTimeout.toSeconds() + " s (state "
+                                + streams.state() + ")");
             }
         } catch (IOException e) {
             closeQuietly(null, streams);
@@ -101,7 +92,7 @@ public final class PipelineRunner implements AutoCloseable {
             closeQuietly(http, streams);
             throw e;
         }
-        return new PipelineRunner(streams, http, changes, Duration.ofNanos(System.nanoTime() - startNanos));
+        return new PipelineRunner(streams, watch, http, changes, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /** Creates or updates the topics declared in topics/ (with the config's overrides) and returns what it did. */
@@ -129,6 +120,16 @@ public final class PipelineRunner implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * Waits until {@code condition} holds for this instance's Streams client, re-checking on every state change
+     * (e.g. RUNNING again after another instance joined and the tasks were redistributed).
+     *
+     * @return false when the timeout passed or Streams failed first
+     */
+    public boolean await(Predicate<KafkaStreams> condition, Duration timeout) throws InterruptedException {
+        return watch.await(() -> condition.test(streams), timeout);
     }
 
     public HttpEndpoint http() {

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -43,8 +44,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 final class SituationTracker implements ProcessorSupplier<String, ArticleReport, String, TrackerOutput> {
     static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
-    /** Config key for the reorder window in milliseconds. */
-    static final String REORDER_WINDOW_CONFIG = "troopwatch.tracking.reorder.window.ms";
 
     private final TransitionDecider decider;
     private final Duration reorderWindow;
@@ -79,10 +78,13 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
         return new Tracker(decider, reorderWindow.toMillis());
     }
 
-    /** Buffer key: publication order first, then situation and article so that equal times stay distinct. */
-    static String bufferKey(String situation, ArticleReport report) {
-        return String.format(Locale.ROOT, "%013d|%s|%s", Math.max(0L, report.published().toEpochMilli()), situation,
-                report.id());
+    /**
+     * Buffer key: publication time first; equal times (date-only articles of one day) keep their arrival order, the
+     * offset on the repartition partition; situation and article make the key readable.
+     */
+    static String bufferKey(String situation, ArticleReport report, long offset) {
+        return String.format(Locale.ROOT, "%013d|%019d|%s|%s", Math.max(0L, report.published().toEpochMilli()),
+                Math.max(0L, offset), situation, report.id());
     }
 
     private static final class Tracker implements Processor<String, ArticleReport, String, TrackerOutput> {
@@ -118,7 +120,8 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
                 decide(record.key(), record.value());
                 return;
             }
-            buffer.put(bufferKey(record.key(), record.value()),
+            long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
+            buffer.put(bufferKey(record.key(), record.value(), offset),
                     new BufferedReport(record.key(), context.currentSystemTimeMs(), record.value()));
         }
 

@@ -1,6 +1,7 @@
 package dev.troopwatch.stream;
 
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -12,8 +13,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code processing.exception.handler}: {@link DeadLetterProcessingExceptionHandler}.</li>
  *   <li>{@code deserialization.exception.handler}: {@link DeadLetterDeserializationExceptionHandler}.</li>
  *   <li>{@code production.exception.handler}: {@link DeadLetterProductionExceptionHandler}.</li>
- *   <li>{@code processing.exception.handler.global.enabled=true}: the same handling for global stores, should
- *       one be added (and the behaviour Kafka 5.0 makes the default).</li>
+ *   <li>{@code producer.max.request.size=8 MiB}: a dead letter for the largest record the raw topic accepts fits
+ *       in one request (the broker still applies each topic's own max.message.bytes).</li>
  * </ul>
  * The topology reads one troopwatch key of its own from the same properties:
  * {@code troopwatch.tracking.reorder.window.ms} (default 3000), how long a report waits in the tracker's reorder
@@ -24,6 +25,20 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code topology.optimization}, which is left at its default.
  */
 public final class StreamsDefaults {
+    /**
+     * How long, in wall-clock milliseconds, a report waits in the tracker's reorder buffer (default 3000). A test
+     * that drives the topology with a {@code TopologyTestDriver} either advances the driver's wall clock past it
+     * before reading the outputs, or sets it to 0 to decide every report on arrival.
+     */
+    public static final String REORDER_WINDOW_MS = "troopwatch.tracking.reorder.window.ms";
+
+    /**
+     * The dead-letter topic's max.message.bytes (topics/troopwatch.deadletter.json). A dead letter carries the
+     * original record base64-encoded, so one for a raw record near the raw topic's 2 MiB limit is larger than the
+     * producer's default 1 MiB request; refused, it failed its task on the same record again and again.
+     */
+    static final int DEAD_LETTER_MAX_BYTES = 8 * 1024 * 1024;
+
     private StreamsDefaults() {
     }
 
@@ -35,7 +50,8 @@ public final class StreamsDefaults {
                 DeadLetterDeserializationExceptionHandler.class.getName());
         config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProductionExceptionHandler.class.getName());
-        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                Integer.toString(DEAD_LETTER_MAX_BYTES));
         return config;
     }
 }

@@ -86,16 +86,16 @@ public final class TroopwatchTopology {
         return builder.build(config);
     }
 
-    /** {@value SituationTracker#REORDER_WINDOW_CONFIG} from the config, else the default window. */
+    /** {@value StreamsDefaults#REORDER_WINDOW_MS} from the config, else the default window. */
     static Duration reorderWindow(Properties config) {
-        Object value = config.get(SituationTracker.REORDER_WINDOW_CONFIG);
+        Object value = config.get(StreamsDefaults.REORDER_WINDOW_MS);
         if (value == null) {
             return SituationTracker.DEFAULT_REORDER_WINDOW;
         }
         try {
             return Duration.ofMillis(Long.parseLong(value.toString().trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SituationTracker.REORDER_WINDOW_CONFIG + " must be milliseconds: "
+            throw new IllegalArgumentException(StreamsDefaults.REORDER_WINDOW_MS + " must be milliseconds: "
                     + value, e);
         }
     }

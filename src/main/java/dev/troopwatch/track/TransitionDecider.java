@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +49,9 @@ import java.util.stream.Stream;
  *   <li>For a situation with no status yet, the report's background statements (those not repeating a lead status
  *       and not dated on or after the report) seed the prior state: the furthest lifecycle stage among them is the
  *       prior status, and combat, losses, withdrawals, theatres, troops and official claims they mention count as
- *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.</li>
+ *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.
+ *       A background withdrawal does not seed a story whose news is plain presence (DEPLOYED without REDEPLOYED):
+ *       a return is only inferred when the report says so.</li>
  *   <li>Each lead status is compared with what was known (see {@link #transitions}); only a real change alerts,
  *       and alerts of one report are ordered by {@link AlertType}'s declaration order.</li>
  * </ol>
@@ -65,6 +66,8 @@ public final class TransitionDecider {
     /** Lifecycle stage of a background status, for seeding: the furthest stage is where the story stood. */
     private static final List<Status> LIFECYCLE =
             List.of(PLANNED, DEPLOYED, REINFORCED, ENGAGED, CASUALTIES, WITHDRAWN, REDEPLOYED);
+
+    private static final int MAX_HISTORY_SENTENCE = 600;
 
     private final TrackingPolicy policy;
     private final SyndicationDetector syndication;
@@ -307,8 +310,12 @@ public final class TransitionDecider {
     /** Seeds a situation new to us from the report's background: the story so far, as the report tells it. */
     private static void seed(Draft draft, List<Mention> background, Set<Status> leadStatuses, ArticleReport report) {
         LocalDate published = LocalDate.ofInstant(report.published(), ZoneOffset.UTC);
+        // a story whose news is presence, not a return, does not tell of a withdrawal before it: a withdrawal in its
+        // background is about something else (the end of another mission, a withdrawal only considered)
+        boolean presenceNews = leadStatuses.contains(DEPLOYED) && !leadStatuses.contains(REDEPLOYED);
         List<Mention> seeds = background.stream()
                 .filter(m -> !leadStatuses.contains(m.status()))
+                .filter(m -> !(presenceNews && m.status() == WITHDRAWN))
                 .filter(m -> m.eventTime() == null || m.eventTime().from() == null
                         || m.eventTime().from().isBefore(published))
                 .toList();
@@ -421,7 +428,13 @@ public final class TransitionDecider {
                 new ArrayList<>(statusesOf(background)), firstTheatre(lead), firstTroops(lead),
                 lead.stream().map(Mention::claimant).filter(Objects::nonNull).distinct().toList(),
                 !lead.isEmpty() && lead.stream().allMatch(Mention::hedged),
-                told.isEmpty() ? null : told.get(0).evidence().sentence(), disposition, copyOf, alertIds);
+                told.isEmpty() ? null : shortened(told.get(0).evidence().sentence()), disposition, copyOf, alertIds);
+    }
+
+    /** History keeps a sentence for reading, not as evidence (alerts carry that whole): bounded per entry. */
+    private static String shortened(String sentence) {
+        return sentence.length() <= MAX_HISTORY_SENTENCE ? sentence
+                : sentence.substring(0, MAX_HISTORY_SENTENCE - 3) + "...";
     }
 
     /** One change a report makes; {@code setsStatus} when it moves the situation's current status to {@code to}. */
@@ -537,7 +550,7 @@ public final class TransitionDecider {
         SituationState build() {
             return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties,
                     engaged, casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince,
-                    new ArrayList<>(new LinkedHashSet<>(claimants)), hedged, asOf, updatedAt, evidence,
+                    new ArrayList<>(claimants), hedged, asOf, updatedAt, evidence,
                     corroboration, sources, alertSequence, history, fingerprints);
         }
     }

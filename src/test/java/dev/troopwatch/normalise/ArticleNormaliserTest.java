@@ -135,7 +135,7 @@ class ArticleNormaliserTest {
     @Test
     void dropsShareRowsAndAdvertisements() {
         NormalisedArticle a = normalise("", paragraphs("Share", "Facebook Twitter WhatsApp Email", STORY,
-                "Advertisement", SECOND, "Copy link"));
+                "Advertisement", SECOND, "Copy link", "Follow our coverage of the region at https://example.org/region"));
         assertEquals(List.of(STORY, SECOND), body(a));
     }
 
@@ -170,6 +170,12 @@ class ArticleNormaliserTest {
         NormalisedArticle a = normalise("", paragraphs("Soldiers board a transport plane at an air base in June.",
                 "PHOTO: REUTERS", STORY, SECOND));
         assertEquals(List.of(STORY, SECOND), body(a));
+    }
+
+    @Test
+    void aCreditAfterTheDatelineParagraphDoesNotTakeTheLead() {
+        NormalisedArticle a = normalise("", paragraphs("SEOUL - " + STORY, "PHOTO: REUTERS", SECOND));
+        assertEquals(List.of("SEOUL - " + STORY, SECOND), body(a));
     }
 
     @Test
@@ -240,7 +246,7 @@ class ArticleNormaliserTest {
     @Test
     void dropsAgencySignOffsAndCopyright() {
         NormalisedArticle a = normalise("", paragraphs(STORY, SECOND, "AFP", "(Reporting by Jane Doe; Editing by Sam Roe)",
-                "Copyright 2025 Example Media. All rights reserved."));
+                "Copyright 2025 Example Media. All rights reserved.", "Enditem", "jdoe@example.org", "(END)"));
         assertEquals(List.of(STORY, SECOND), body(a));
         assertEquals("AFP", a.agency());
     }
@@ -265,7 +271,7 @@ class ArticleNormaliserTest {
     @Test
     void dateTimeAndKickerLinesAreDropped() {
         NormalisedArticle a = normalise("", paragraphs("WORLD", "Sun. Sep 8th, 2024", "July 17, 2025", "Example Times :",
-                STORY));
+                "First published on Tue 4 Mar 2025 10.12 GMT", "Updated: 5 March 2025, 09:30", STORY));
         assertEquals(List.of(STORY), body(a));
     }
 

@@ -109,6 +109,14 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void rejectsHostileJsonAsNotJson() {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        assertEquals(Rejection.NOT_JSON, rejected(nested.getBytes(StandardCharsets.UTF_8)).reason());
+        String longNumber = "{\"body\": " + "9".repeat(100_000) + "}";
+        assertEquals(Rejection.NOT_JSON, rejected(longNumber.getBytes(StandardCharsets.UTF_8)).reason());
+    }
+
+    @Test
     void rejectsJsonThatIsNotAnObject() {
         assertEquals(Rejection.NOT_JSON, rejected("[1, 2, 3]".getBytes(StandardCharsets.UTF_8)).reason());
         assertEquals(Rejection.NOT_JSON, rejected(new byte[0]).reason());
@@ -251,6 +259,7 @@ class ArticleValidatorTest {
         assertEquals(expected, ArticleValidator.publishedInstant("2025-02-27 09:30:00"));
         assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 09:30:00 GMT"));
         assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 10:30:00 +0100"));
+        assertEquals(expected, ArticleValidator.publishedInstant("Thu, 27 Feb 2025 04:30:00 EST"));
         assertNull(ArticleValidator.publishedInstant(null));
         assertNull(ArticleValidator.publishedInstant("  "));
         assertThrows(DateTimeException.class, () -> ArticleValidator.publishedInstant("27/02/2025"));

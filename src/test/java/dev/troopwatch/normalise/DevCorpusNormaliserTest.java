@@ -2,7 +2,10 @@ package dev.troopwatch.normalise;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.troopwatch.stream.Json;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +65,20 @@ class DevCorpusNormaliserTest {
             assertTrue(n.leadEnd() > n.paragraphs().get(0).end(), name + ": lead does not reach into the body");
             assertTrue(n.sentences().size() >= 2, name + ": fewer than two sentences");
         }
+    }
+
+    @Test
+    void everyDevArticlePassesTheValidator() throws Exception {
+        ArticleValidator validator = ArticleValidator.withDefaults(
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        List<String> rejected = new ArrayList<>();
+        for (DevCorpus.Article article : DevCorpus.articles()) {
+            byte[] json = Json.mapper().writeValueAsBytes(article.raw());
+            if (validator.validate(json) instanceof Rejection r) {
+                rejected.add(article.file().getFileName() + ": " + r.reason() + " " + r.detail());
+            }
+        }
+        assertTrue(rejected.isEmpty(), String.join("\n", rejected));
     }
 
     private static String shorten(String text) {

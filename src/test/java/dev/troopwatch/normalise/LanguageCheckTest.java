@@ -72,6 +72,11 @@ class LanguageCheckTest {
     }
 
     @Test
+    void theDominantScriptIsReported() {
+        assertEquals("script:HANGUL", CHECK.check("Москва 국방부는 화요일 두 개 대대가 국경 지역에 파견되었다고 밝혔다.").evidence());
+    }
+
+    @Test
     void arabicAndChinese() {
         assertFalse(CHECK.check("قالت وزارة الدفاع إن كتيبتين أرسلتا إلى الحدود").english());
         assertFalse(CHECK.check("国防部周二表示，两个营已被派往边境地区。").english());

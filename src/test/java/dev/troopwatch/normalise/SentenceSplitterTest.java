@@ -52,6 +52,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void singleLetterAbbreviationsOfCountries() {
+        assertEquals(List.of("N. Korea sent troops to help Russia, S. Korea's spy agency said."),
+                split("N. Korea sent troops to help Russia, S. Korea's spy agency said."));
+    }
+
+    @Test
     void initialsAndNumbersDoNotEndASentence() {
         assertEquals(List.of("J. Smith of No. 2 Squadron said 3.5 percent of the force, about 1,200.5 troops, left."),
                 split("J. Smith of No. 2 Squadron said 3.5 percent of the force, about 1,200.5 troops, left."));

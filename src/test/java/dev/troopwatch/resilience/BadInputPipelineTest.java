@@ -142,6 +142,9 @@ class BadInputPipelineTest {
 
         try (ClusterProbe probe = new ClusterProbe(broker.bootstrapServers())) {
             ClusterProbe.await("every good alert and every dead letter", Duration.ofMinutes(3), () -> {
+                if (!streams.state().isRunningOrRebalancing()) {
+                    throw new AssertionError("Kafka Streams stopped: " + streams.state());
+                }
                 Outcome now = probe.readOutcome();
                 return now.missingAlerts(expected).isEmpty() && probe.deadLetters().size() >= bad.size();
             });
@@ -182,13 +185,11 @@ class BadInputPipelineTest {
         JsonNode health = awaitHealth(bad.size());
         System.out.printf("[bad-input live] /api/health totals %s, dead letters seen %s%n", health.get("totals"),
                 health.at("/dead_letters/seen"));
-        assertEquals(bad.size(), health.at("/totals/dead_letters").asLong(), "dead letters produced, per the health");
-        assertEquals(bad.size(), health.at("/dead_letters/seen").asLong(), "dead letters on the health panel");
-        String metrics = get("/metrics").body();
-        String deadLetterMetric = metrics.lines()
-                .filter(line -> !line.startsWith("#") && line.contains(TopicNames.DEADLETTER)
-                        && line.contains("record_send_total"))
-                .findFirst().orElse("");
+        assertEquals(bad.size(), health.at("/dead_letters/seen").asLong(), "committed dead letters on the panel");
+        // The per-instance figure is the producer's send count: sends in a transaction that was aborted and redone
+        // count too, so under exactly-once it may exceed the committed number.
+        assertTrue(health.at("/totals/dead_letters").asLong() >= bad.size(), "dead-letter sends in the totals");
+        String deadLetterMetric = awaitDeadLetterMetric();
         System.out.println("[bad-input live] /metrics: " + deadLetterMetric);
         assertTrue(!deadLetterMetric.isEmpty(), "/metrics carries the dead-letter topic's send total");
     }
@@ -253,6 +254,24 @@ class BadInputPipelineTest {
             }
             // The dashboard's topic feed and the producer metrics are read asynchronously; ask again shortly.
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+    }
+
+    /**
+     * The Prometheus line with the producer's send total for the dead-letter topic. Micrometer's Kafka binder picks
+     * up metrics that appear after it was bound (a topic's first send) on its periodic rescan, so this asks again
+     * for a while.
+     */
+    private static String awaitDeadLetterMetric() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            String line = get("/metrics").body().lines()
+                    .filter(l -> !l.startsWith("#") && l.contains(TopicNames.DEADLETTER) && l.contains("record_send"))
+                    .findFirst().orElse("");
+            if (!line.isEmpty() || System.nanoTime() > deadline) {
+                return line;
+            }
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
         }
     }
 

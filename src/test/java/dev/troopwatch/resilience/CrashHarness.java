@@ -111,8 +111,13 @@ final class CrashHarness {
                     // "consumed everything" exactly; the raw topic does, and the outputs must then converge.
                     ClusterProbe.await("the raw topic to be consumed", Duration.ofMinutes(4),
                             () -> probe.consumedEverything(applicationId, List.of(TopicNames.ARTICLES_RAW)));
-                    ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(3),
-                            () -> converged(probe.readOutcome(), expected));
+                    try {
+                        ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(3),
+                                () -> converged(probe.readOutcome(), expected));
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException(e.getMessage() + ": "
+                                + probe.readOutcome().compareTo(expected), e);
+                    }
                 } else {
                     ClusterProbe.await("every input to be consumed", Duration.ofMinutes(4),
                             () -> probe.consumedEverything(applicationId, inputs));

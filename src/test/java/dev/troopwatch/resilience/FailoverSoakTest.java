@@ -234,10 +234,19 @@ class FailoverSoakTest {
     private static void awaitConverged(ClusterProbe probe, String applicationId, Outcome expected) {
         ClusterProbe.await("the raw topic to be consumed", Duration.ofMinutes(4),
                 () -> probe.consumedEverything(applicationId, List.of(TopicNames.ARTICLES_RAW)));
-        ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(4), () -> {
+        try {
+            ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(4), () -> {
+                Outcome now = probe.readOutcome();
+                return now.missingAlerts(expected).isEmpty() && now.differingSituations(expected).isEmpty();
+            });
+        } catch (IllegalStateException e) {
             Outcome now = probe.readOutcome();
-            return now.missingAlerts(expected).isEmpty() && now.differingSituations(expected).isEmpty();
-        });
+            for (String key : now.differingSituations(expected)) {
+                System.out.printf("[diff] %s%n  expected %s%n  actual   %s%n", key, expected.situations().get(key),
+                        now.situations().get(key));
+            }
+            throw new IllegalStateException(e.getMessage() + ": " + now.compareTo(expected), e);
+        }
     }
 
     static void assertPerfect(Outcome expected, Outcome actual) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.troopwatch.cli.Main;
 import dev.troopwatch.ingest.ArticleKeys;
 import dev.troopwatch.ingest.ParsedArticle;
@@ -16,8 +17,12 @@ import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.stream.Json;
 import dev.troopwatch.stream.TopicNames;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -195,6 +200,38 @@ class PipelineEndToEndTest {
         assertEquals(0, new CommandLine(new Main()).setOut(new PrintWriter(topics)).execute("topics", "--apply",
                 "--bootstrap-servers", broker.bootstrapServers()));
         assertTrue(topics.toString().contains(" 0 changed"), "the pipeline applied them already:\n" + topics);
+    }
+
+    @Test
+    void publishFeedPublishesEachItemOnceAcrossRuns() throws Exception {
+        byte[] rss;
+        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/feeds/wires.rss.xml")) {
+            rss = in.readAllBytes();
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed.xml", exchange -> {
+            exchange.sendResponseHeaders(200, rss.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(rss);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            Path feedData = dataDir.resolve("feed-cli");
+            StringWriter first = new StringWriter();
+            int exit = new CommandLine(new Main()).setOut(new PrintWriter(first)).setErr(new PrintWriter(new StringWriter()))
+                    .execute("publish", "--bootstrap-servers", broker.bootstrapServers(), "--data-dir",
+                            feedData.toString(), "--feed", url);
+            assertEquals(1, exit, "the item without text is rejected");
+            assertTrue(first.toString().startsWith("published 2, rejected 1"), first.toString());
+            StringWriter second = new StringWriter();
+            assertEquals(0, new CommandLine(new Main()).setOut(new PrintWriter(second)).execute("publish",
+                    "--bootstrap-servers", broker.bootstrapServers(), "--data-dir", feedData.toString(), "--feed", url));
+            assertTrue(second.toString().startsWith("published 0, rejected 0"), second.toString());
+        } finally {
+            server.stop(0);
+        }
     }
 
     /** kcat -C over the whole topic, committed records only; the value of the record with {@code key}. */

@@ -93,6 +93,18 @@ class KcatPipelineTest {
                 List<String> kpRu = alerts.stream().map(Alert::alertId).filter(id -> id.startsWith("KP-RU#")).toList();
                 assertEquals(expectedLines.stream().filter(l -> l.startsWith("KP-RU#"))
                         .map(l -> l.substring(0, l.indexOf(' '))).toList(), kpRu);
+
+                // a record on an internal topic that cannot be read reaches the dead letters through the handler
+                Path garbage = dir.resolve("garbage.txt");
+                Files.writeString(garbage, "broken|{\"id\": 3, \"text\": [\n");
+                run(List.of("kcat", "-P", "-b", broker.bootstrapServers(), "-t", TopicNames.ARTICLES_CLEAN, "-K", "|",
+                        "-l", garbage.toString()), null);
+                String dead = run(List.of("kcat", "-C", "-b", broker.bootstrapServers(), "-t", TopicNames.DEADLETTER,
+                        "-o", "beginning", "-c", "1", "-q", "-f", "%s\n", "-X", "isolation.level=read_committed"),
+                        null);
+                DeadLetter letter = Json.mapper().readValue(dead.trim(), DeadLetter.class);
+                assertEquals(DeadLetter.DESERIALIZATION_ERROR, letter.reason());
+                assertEquals(TopicNames.ARTICLES_CLEAN, letter.sourceTopic());
             }
         }
     }

@@ -105,6 +105,13 @@ class TransitionDeciderTest {
     }
 
     @Test
+    void aBackgroundWithdrawalDoesNotTurnPlainPresenceNewsIntoAReturn() {
+        Decision d = decide(null, report("a").lead(DEPLOYED, "US").background(WITHDRAWN));
+        assertEquals(List.of(AlertType.NEW_DEPLOYMENT), types(d));
+        assertFalse(d.state().everWithdrawn());
+    }
+
+    @Test
     void backgroundOnlyReportOfANewSituationSeedsNothing() {
         Decision first = decide(null, report("bg").on("2024-10-01").background(DEPLOYED));
         assertEquals(Disposition.BACKGROUND, first.disposition());
