@@ -400,7 +400,8 @@
         h('summary', { class: 'panel-head' }, h('h2', {}, 'Every report (' + fmtInt(reports.length) + ')'),
           h('span', { class: 'panel-note' }, 're-reports and reprints add corroboration, late reports history')),
         h('div', { class: 'table-wrap' }, h('table', { class: 'board reports-table' },
-          h('thead', {}, h('tr', {}, ['Published', 'What it did', 'Source', 'Says', 'Troops', 'Sentence'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'th-text' }, t))))),
+          h('thead', {}, h('tr', {}, ['Published', 'What it did', 'Source', 'Says', 'Troops', 'Sentence'].map((t) =>
+            h('th', { scope: 'col', class: t === 'Troops' ? 'num' : null }, h('span', { class: 'th-text' }, t))))),
           h('tbody', {}, [...reports].reverse().map(reportRow))))));
     container.replaceChildren(header, h('div', { class: 'sit-grid' }, chartPanel, timeline, allReports));
   }

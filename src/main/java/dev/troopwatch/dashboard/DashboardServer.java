@@ -100,8 +100,9 @@ public final class DashboardServer implements AutoCloseable {
         owned.add(DashboardMetrics.bind(backend.metrics(), streams));
         AlertStream alertStream = new AlertStream(backend.alerts());
         owned.add(0, alertStream);
-        Handlers handlers = new Handlers(backend, alertStream, new SituationView(CountryNames.load(), backend.alerts()),
-                CountryNames.load());
+        CountryNames countries = CountryNames.load();
+        Handlers handlers = new Handlers(backend, alertStream, new SituationView(countries, backend.alerts()),
+                countries);
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -120,12 +121,13 @@ public final class DashboardServer implements AutoCloseable {
                         "X-Content-Type-Options", "nosniff");
             });
         });
-        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff"));
+        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff"));
         app.get("/api/alerts", handlers::alerts);
         app.before("/api/alerts/stream", ctx -> {
             if (!"text/event-stream".equals(ctx.header("Accept"))) {
-                throw new HttpResponseException(406, "this is a server-sent event stream: send Accept: text/event-stream",
-                        Map.of());
+                throw new HttpResponseException(406,
+                        "this is a server-sent event stream: send Accept: text/event-stream", Map.of());
             }
         });
         app.sse("/api/alerts/stream", alertStream::connect);

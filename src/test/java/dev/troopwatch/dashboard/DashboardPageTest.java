@@ -93,7 +93,9 @@ final class DashboardPageTest {
         assertTrue(items.get(2).getText().contains("WITHDRAWAL"), items.get(2).getText());
         assertEquals(4, driver.findElements(By.cssSelector("svg.chart circle.point")).size(),
                 "one chart point per report with a figure");
-        driver.manage().window().setSize(new Dimension(1440, 1700));
+        driver.findElement(By.cssSelector(".reports > summary")).click();
+        assertEquals(4, driver.findElements(By.cssSelector(".reports-table tbody tr")).size(), "every report listed");
+        driver.manage().window().setSize(new Dimension(1440, 2000));
         chromium.screenshot("page-situation");
         assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
