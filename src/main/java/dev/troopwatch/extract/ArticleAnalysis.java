@@ -1352,6 +1352,7 @@ final class ArticleAnalysis {
             }
             kept.add(d);
         }
+        kept = withoutPassingActors(kept);
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
@@ -1400,6 +1401,32 @@ final class ArticleAnalysis {
                 }
             }
         }
+    }
+
+    /**
+     * A state's troops mentioned in passing in a story about another's ("as Ukrainian forces braced") are not the
+     * story: an actor with no lead mention and under half the weight of the main actor is dropped.
+     */
+    private static List<Draft> withoutPassingActors(List<Draft> kept) {
+        Map<String, Integer> weight = new HashMap<>();
+        Set<String> leading = new java.util.HashSet<>();
+        for (Draft d : kept) {
+            weight.merge(d.actor, d.sentence.headline ? 3 : d.lead ? 2 : 1, Integer::sum);
+            if (d.lead) {
+                leading.add(d.actor);
+            }
+        }
+        int top = 0;
+        for (int w : weight.values()) {
+            top = Math.max(top, w);
+        }
+        List<Draft> out = new ArrayList<>(kept.size());
+        for (Draft d : kept) {
+            if (leading.contains(d.actor) || 2 * weight.get(d.actor) >= top) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
