@@ -477,12 +477,14 @@ final class ArticleAnalysis {
     /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
     private static Hit nominalOwner(Sentence s, Hit g) {
         int k = g.start();
-        if (s.tokens.is(k - 1, "'s")) {
+        boolean possessive = s.tokens.is(k - 1, "'s");
+        if (possessive) {
             k--;
         }
         for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
             for (Hit h : s.startingAt(st)) {
-                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                // "a Russian assault", "Ukraine's offensive"; but in "Ukraine clashed with" the country is a subject
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || possessive && h.kind() == LexKind.COUNTRY)) {
                     return h;
                 }
             }
