@@ -46,7 +46,9 @@ final class ArticleAnalysis {
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
-    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
+    private static final Set<String> CIRCUMSTANCE = Set.of("since");
+    /** Circumstances that only background fighting and losses ("pulled back amid heavy losses"). */
+    private static final Set<String> VIOLENT_CIRCUMSTANCE = Set.of("amid", "despite", "after", "following");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -271,7 +273,7 @@ final class ArticleAnalysis {
             Status status = Status.valueOf(g.code());
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
-            if (plan == null && infinitive(s, g)) {
+            if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
@@ -348,12 +350,13 @@ final class ArticleAnalysis {
 
     private static boolean circumstance(Sentence s, Hit g) {
         boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
-        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
-            if (CIRCUMSTANCE.contains(s.form(k))) {
-                return true;
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
+            if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
+                    || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
+                return true; // "pulled back amid heavy losses": the losses explain the news
             }
-            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
-                return true; // "pulled back after heavy losses": the losses explain the news
+            if ((s.tokens.is(k, "which") || s.tokens.is(k, "who")) && s.tokens.is(k - 1, ",")) {
+                return true; // ", which spent years fighting militants": a non-restrictive aside
             }
             if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 return false;
@@ -384,7 +387,8 @@ final class ArticleAnalysis {
     }
 
     /** A presence stated by a noun phrase: "American soldiers in Poland", "Wagner fighters inside Mali". */
-    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(), "", 0, false, 1);
+    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(),
+            "PRESENCE", 0, false, 1);
 
     private static List<Hit> presence(Sentence s, List<Hit> triggers) {
         List<Hit> out = new ArrayList<>(1);
@@ -1431,6 +1435,18 @@ final class ArticleAnalysis {
         return out;
     }
 
+    /** A lead DEPLOYED stated by a verb ("has replaced", "will remain in"), not by a noun such as "presence". */
+    private static boolean verbalDeployment(List<Draft> kept, String situation) {
+        for (Draft d : kept) {
+            String kind = d.trigger.entry().detail();
+            if (d.lead && d.status == Status.DEPLOYED && situation.equals(d.actor + "|" + d.host)
+                    && (kind.isEmpty() || kind.equals("STATE"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
         for (Draft d : kept) {
             if (d.sentence.headline && d.status == status && situation.equals(d.actor + "|" + d.host)) {
@@ -1480,7 +1496,8 @@ final class ArticleAnalysis {
         // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
         for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
             List<Status> l = e.getValue();
-            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)
+                    && !verbalDeployment(kept, e.getKey())) {
                 l.remove(Status.DEPLOYED);
             }
         }
