@@ -369,6 +369,9 @@ final class ArticleAnalysis {
      * "Defence minister Shoigu ordered the troops out": an order or announcement by the actor's own official is
      * that state's claim even without a reporting verb.
      */
+    /** Speaker nouns that, as the subject of a status verb, are the troops themselves ("the Israeli army"). */
+    private static final Set<String> ARMED = Set.of("army", "military", "command", "forces", "troops");
+
     private static String officialActor(Sentence s, Hit g, String actor) {
         if (actor == null) {
             return null;
@@ -377,8 +380,9 @@ final class ArticleAnalysis {
             if (h.start() >= g.start()) {
                 break;
             }
+            Hit noun = s.at(h.end(), LexKind.SPEAKER);
             boolean official = h.kind() == LexKind.PERSON || h.kind() == LexKind.AGENCY
-                    || h.kind() == LexKind.DEMONYM && s.at(h.end(), LexKind.SPEAKER) != null;
+                    || h.kind() == LexKind.DEMONYM && noun != null && !ARMED.contains(s.form(noun.start()));
             if (official && h.code().equals(actor) && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
                 return actor;
             }
@@ -844,9 +848,16 @@ final class ArticleAnalysis {
                 if (PREPOSITIONS.contains(before) || (DIRECTION.contains(before) && PREPOSITIONS.contains(before2))) {
                     continue;
                 }
-                if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
-                        && (anchor == null || h.end() + 1 != anchor.start())) {
-                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
+                if (s.at(h.end(), LexKind.ATTRIBUTION) != null) {
+                    // "the UN reported that it had finished the withdrawal of its force": the speaker is the
+                    // subject only when a pronoun refers back to it
+                    if (pronounBetween(s, h.end(), start)) {
+                        return h;
+                    }
+                    continue;
+                }
+                if (s.tokens.is(h.end(), "'s") && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a possessor of something else ("Moscow's offensive")
                 }
                 if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
                     continue; // a dateline "SEOUL -"
@@ -862,6 +873,16 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static boolean pronounBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String f = s.form(k);
+            if (f.equals("it") || f.equals("its") || f.equals("they") || f.equals("their")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean subjectKind(LexKind k) {
@@ -1080,8 +1101,9 @@ final class ArticleAnalysis {
             if (sp == null) {
                 continue;
             }
+            // an unnamed "official" speaks for the last named source, else for the dateline's country
             Claim c = sp.code != null ? new Claim(sp.code, true)
-                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, false);
+                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, datelineCountry != null);
             if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
@@ -1131,6 +1153,11 @@ final class ArticleAnalysis {
         Hit adjacent = entityEndingAt(s, cueStart);
         if (adjacent != null && adjacent.code().length() == 2 && adjacent.kind() != LexKind.DEMONYM) {
             return new Speaker(adjacent.code()); // "the military council of Niger said"
+        }
+        int k0 = cueStart - 1;
+        if (adjacent == null && k0 > s.from && s.tokens.capitalised(k0) && s.startingAt(k0).isEmpty()
+                && !s.tokens.capitalised(k0 - 1) && !s.tokens.punct(k0)) {
+            return new Speaker(null); // "Khinshtein said": a person named before, who speaks for that source
         }
         for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
             if (s.tokens.is(k, ";")) {
