@@ -265,7 +265,9 @@ final class ArticleAnalysis {
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
         List<Hit> triggers = triggers(s);
-        triggers.addAll(presence(s, triggers));
+        if (triggers.isEmpty()) {
+            triggers.addAll(presence(s, triggers)); // a noun phrase states presence only where no verb does
+        }
         for (Hit g : triggers) {
             if (g.code().equals("NONE")) {
                 continue;
@@ -313,7 +315,8 @@ final class ArticleAnalysis {
             }
             List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
-                Actors actors = actors(s, g, anchor, status);
+                Actors actors = anchor == null && pronoun ? new Actors(List.of(), List.of())
+                        : actors(s, g, anchor, status);
                 Place firstHost = host(s, g, status, actors.spans);
                 List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
                 for (Place host : coordinated(s, firstHost))
@@ -335,7 +338,7 @@ final class ArticleAnalysis {
                     d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead && !circumstance(s, g);
+                    d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
                     d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
@@ -346,6 +349,22 @@ final class ArticleAnalysis {
                 }
             }
         }
+    }
+
+    /**
+     * "an attack on North Korean troops stationed in Kursk": a participle right after its troop noun describes
+     * them; beside another status of the sentence it is background, not the news.
+     */
+    private static boolean modifier(Sentence s, Hit g, Hit anchor, List<Hit> triggers) {
+        if (!g.code().equals(Status.DEPLOYED.name()) || anchor.end() != g.start()) {
+            return false;
+        }
+        for (Hit t : triggers) {
+            if (t != g && !t.code().equals(Status.DEPLOYED.name()) && !t.code().equals("NONE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean circumstance(Sentence s, Hit g) {
@@ -518,6 +537,11 @@ final class ArticleAnalysis {
             }
             if (right != null) {
                 out.add(right);
+                // "clashes between Ukrainian army and DPRK military": both sides fought
+                Hit second = s.tokens.is(right.end(), "and") ? nearestTroop(s, right.end() + 1, 1, 4) : null;
+                if (second != null) {
+                    out.add(second);
+                }
             }
             return out;
         }
@@ -585,7 +609,7 @@ final class ArticleAnalysis {
             if (found != null && allied(s, found)) {
                 return null; // "fighting alongside Russia's army": the ally is not a second party
             }
-            if (found != null && step < 0 && prepositionalObject(s, found)) {
+            if (found != null && step < 0 && found.end() < from && prepositionalObject(s, found)) {
                 // "soldiers, tasked with operations with the Senegalese army, are leaving": not the subject
                 k = found.start();
                 found = null;
