@@ -47,6 +47,20 @@ final class ArticleAnalysis {
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
     private static final Set<String> CIRCUMSTANCE = Set.of("since");
+    private static final Set<String> BACKGROUND_ADVERBS = Set.of("previously", "formerly", "earlier", "once",
+            "originally", "initially");
+
+    private static boolean troopEndingAt(Sentence s, int end) {
+        for (int st = end - 1; st >= Math.max(s.from, end - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if ((h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE) && h.end() == end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Circumstances that only background fighting and losses ("pulled back amid heavy losses"). */
     private static final Set<String> VIOLENT_CIRCUMSTANCE = Set.of("amid", "despite", "after", "following");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
@@ -369,6 +383,19 @@ final class ArticleAnalysis {
 
     private static boolean circumstance(Sentence s, Hit g) {
         boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 3); k--) {
+            if (BACKGROUND_ADVERBS.contains(s.form(k))) {
+                return true; // "soldiers previously stationed in Niger"
+            }
+            if ((s.tokens.is(k, "that") || s.tokens.is(k, "which")) && troopEndingAt(s, k)) {
+                return true; // "a unit that had been dispatched to Russia": describes the troops
+            }
+            Hit casualty = s.at(k, LexKind.TRIGGER);
+            if (g.code().equals(Status.ENGAGED.name()) && casualty != null
+                    && casualty.code().equals(Status.CASUALTIES.name())) {
+                return true; // "killed or wounded fighting in Kursk": how they fell, not a separate news
+            }
+        }
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
             if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
                     || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
