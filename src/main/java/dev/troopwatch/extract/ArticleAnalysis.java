@@ -888,6 +888,19 @@ final class ArticleAnalysis {
      */
     private Hit subject(Sentence s, Hit g, Hit anchor) {
         int start = anchor == null ? g.start() : Math.min(g.start(), anchor.start());
+        if (s.tokens.is(g.start() - 1, ",") && s.form(g.start()).endsWith("ing")) {
+            // "North Korea has become Russia's ally during Moscow's offensive, sending troops": the participle's
+            // subject is the sentence's
+            for (int k = s.from; k < g.start(); k++) {
+                for (Hit h : s.startingAt(k)) {
+                    if (subjectKind(h.kind()) && !PREPOSITIONS.contains(s.form(h.start() - 1))
+                            && s.at(h.end(), LexKind.ATTRIBUTION) == null) {
+                        return h;
+                    }
+                }
+            }
+            return null;
+        }
         int clause = s.clauseStart(start);
         for (int k = start - 1; k >= clause; k--) {
             for (Hit h : s.startingAt(k)) {
