@@ -287,6 +287,7 @@ final class ArticleAnalysis {
                 continue;
             }
             Status status = Status.valueOf(g.code());
+            boolean negated = s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null;
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
@@ -340,7 +341,8 @@ final class ArticleAnalysis {
                     d.trigger = g;
                     d.status = status;
                     d.suppressed = suppressed;
-                    d.announced = announced;
+                    // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
+                    d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
                     d.weakHost = weakHost(s, actor);
@@ -1487,15 +1489,19 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            List<Draft> body = new ArrayList<>(kept);
-            body.addAll(announced); // "would pull out its 1,500 soldiers" sizes the withdrawal now complete
-            for (Draft b : body) {
-                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
-                        && !background(b)) {
-                    d.troops = b.troops;
-                    found.put(key, b.troops);
-                    break;
+            TroopRange size = bodyCount(kept, key, d.status);
+            if (size == null && d.status == Status.WITHDRAWN) {
+                size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
+            }
+            if (size == null) {
+                // the size of the force stated with another verb: the one sent, planned, or stationed
+                for (Status other : List.of(Status.DEPLOYED, Status.PLANNED, Status.REINFORCED)) {
+                    size = size == null && other != d.status ? bodyCount(kept, key, other) : size;
                 }
+            }
+            if (size != null) {
+                d.troops = size;
+                found.put(key, size);
             }
         }
     }
@@ -1545,6 +1551,16 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
+        for (Draft b : drafts) {
+            if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
+                    && !background(b)) {
+                return b.troops;
+            }
+        }
+        return null;
     }
 
     private boolean background(Draft d) {
