@@ -240,7 +240,8 @@ final class ArticleAnalysis {
                 if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
                     return h.entry().detail();
                 }
-                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)
+                        && !speakingPlace(s, h)) {
                     return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
@@ -990,7 +991,10 @@ final class ArticleAnalysis {
                 case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
                 case COUNTRY, CAPITAL -> {
                     if (locative(s, h.start(), status)) {
-                        candidates.add(new Place(h.code(), h.kind() == LexKind.CAPITAL
+                        // a capital names the theatre only where the troops go or are ("a ceremony in Niamey"),
+                        // not where someone speaks before the news ("told reporters in Moscow that ...")
+                        boolean theatre = h.kind() == LexKind.CAPITAL && h.start() > g.start();
+                        candidates.add(new Place(h.code(), theatre
                                 ? text.substring(tokens.start(h.start()), tokens.end(h.end() - 1)) : null, h.start()));
                     } else if (s.tokens.is(h.end(), "'s") && territory(s, h.end() + 1)) {
                         candidates.add(new Place(h.code(), null, h.start()));
@@ -1042,6 +1046,16 @@ final class ArticleAnalysis {
             }
         }
         return new Place(best.code, theatre, best.pos);
+    }
+
+    /** "told reporters in Moscow", "speaking in Brussels": where words were said, not where troops are. */
+    private static boolean speakingPlace(Sentence s, Hit capital) {
+        for (int k = capital.start() - 1; k >= Math.max(s.from, capital.start() - 4); k--) {
+            if (s.at(k, LexKind.ATTRIBUTION) != null || s.tokens.is(k, "speaking") || s.tokens.is(k, "reporters")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
