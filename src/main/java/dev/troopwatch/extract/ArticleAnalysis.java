@@ -196,15 +196,6 @@ final class ArticleAnalysis {
             }
         }
         resolveFromContext(drafts);
-        String leadClaimant = leadClaimant();
-        for (Draft d : drafts) {
-            if (d.lead && d.claimant == null) {
-                d.claimant = leadClaimant;
-            }
-            if (d.lead && d.theatre == null && d.host != null) {
-                d.theatre = leadTheatre(d.host);
-            }
-        }
         return finish(drafts);
     }
 
@@ -1469,6 +1460,15 @@ final class ArticleAnalysis {
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
+        String leadClaimant = leadClaimant();
+        for (Draft d : kept) {
+            if (d.lead && d.claimant == null) {
+                d.claimant = leadClaimant;
+            }
+            if (d.lead && d.theatre == null) {
+                d.theatre = leadTheatre(d.host);
+            }
+        }
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
