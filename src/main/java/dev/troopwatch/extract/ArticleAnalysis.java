@@ -1461,12 +1461,23 @@ final class ArticleAnalysis {
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
         String leadClaimant = leadClaimant();
+        Map<String, String> situationClaimant = new HashMap<>();
         for (Draft d : kept) {
             if (d.lead && d.claimant == null) {
                 d.claimant = leadClaimant;
             }
             if (d.lead && d.theatre == null) {
                 d.theatre = leadTheatre(d.host);
+            }
+            if (d.lead && d.claimant != null) {
+                // "media report, citing Ukrainian officials": the officials outrank the outlet that relays them
+                situationClaimant.merge(d.actor + "|" + d.host, d.claimant,
+                        (a, b) -> a.equals("media") && !b.equals("media") ? b : a);
+            }
+        }
+        for (Draft d : kept) {
+            if (d.lead) {
+                d.claimant = situationClaimant.getOrDefault(d.actor + "|" + d.host, d.claimant);
             }
         }
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
