@@ -25,8 +25,14 @@
     retryMs: 1000,
     route: { view: 'overview' },
     changedKeys: new Set(),
-    boardWarning: ''
+    boardWarning: '',
+    unseen: 0,
+    title: 'troopwatch · live situations'
   };
+  // A background tab shows how many alerts arrived since the operator last looked.
+  function updateTitle() {
+    document.title = (state.unseen ? '(' + state.unseen + ') ' : '') + state.title;
+  }
 
   // ---------- small helpers ----------
   function h(tag, attrs, ...children) {
@@ -164,7 +170,9 @@
         troops ? h('span', {}, 'troops ', ...troops) : null,
         claimants ? h('span', {}, 'claimed by ', h('b', {}, claimants)) : null,
         corroborationText(alert.corroboration) ? h('span', {}, h('b', {}, corroborationText(alert.corroboration))) : null),
-      evidenceBlock(alert.evidence));
+      evidenceBlock(alert.evidence),
+      alert.prior_evidence && alert.prior_evidence.sentence
+        ? h('details', { class: 'prior' }, h('summary', {}, 'what was known before'), evidenceBlock(alert.prior_evidence)) : null);
     if (isNew) {
       setTimeout(() => {
         card.classList.remove('is-new');
@@ -178,6 +186,10 @@
     const id = alert.alert_id;
     if (id && state.alertIds.has(id)) return false;
     if (id) state.alertIds.add(id);
+    if (isNew && document.hidden) {
+      state.unseen += 1;
+      updateTitle();
+    }
     state.alerts.unshift(alert);
     const feed = $('feed');
     feed.prepend(alertCard(alert, isNew));
@@ -369,7 +381,8 @@
       return;
     }
     if (state.route.view !== 'situation' || state.route.key !== key) return;
-    document.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    state.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    updateTitle();
     const timelineItems = s.timeline || [];
     const reports = s.history || [];
     const header = h('section', { class: 'sit-header', 'aria-labelledby': 'sit-title' },
@@ -603,7 +616,8 @@
     } else {
       const from = state.route.key;
       state.route = { view: 'overview' };
-      document.title = 'troopwatch · live situations';
+      state.title = 'troopwatch · live situations';
+      updateTitle();
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
       $('skip-board').hidden = false;
@@ -634,6 +648,12 @@
       });
     }
     window.addEventListener('hashchange', route);
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) {
+        state.unseen = 0;
+        updateTitle();
+      }
+    });
     tick();
     setInterval(tick, 30000);
     try {
