@@ -195,7 +195,8 @@ final class DashboardPipelineTest {
                     "newest first: every new alert is above the ones that were there");
             assertTrue(fresh.getText().contains("North Korea") && fresh.getText().contains("Russia"),
                     fresh.getText());
-            assertTrue(fresh.findElements(By.cssSelector(".quote a[href]")).size() == 1,
+            assertEquals("https://example.org/wire/dash-test-kp-ru-2",
+                    fresh.findElement(By.xpath("./blockquote[@class='quote']//a")).getAttribute("href"),
                     "the evidence links to the source article");
             wait.until(d -> !d.findElement(kpRow).findElement(By.cssSelector(".badge")).getText()
                     .equals(statusBefore));
