@@ -27,6 +27,7 @@
     changedKeys: new Set(),
     boardWarning: '',
     unseen: 0,
+    situationsRetry: null,
     title: 'troopwatch · live situations'
   };
   // A background tab shows how many alerts arrived since the operator last looked.
@@ -262,8 +263,10 @@
       fillFilterOptions();
       renderBoard();
     } catch (e) {
+      // 503 while Streams restores or rebalances: say so and try again soon (one pending retry at a time).
       $('board-note').textContent = 'situations unavailable: ' + e.message + ' (retrying)';
-      setTimeout(loadSituations, 3000);
+      clearTimeout(state.situationsRetry);
+      state.situationsRetry = setTimeout(loadSituations, 3000);
     }
   }
   function fillFilterOptions() {
@@ -376,8 +379,13 @@
     try {
       s = await getJson('api/situations/' + encodeURIComponent(key));
     } catch (e) {
+      if (state.route.view !== 'situation' || state.route.key !== key) return;
       container.replaceChildren(h('div', { class: 'panel' }, h('p', { class: 'empty' },
-        e.status === 404 ? 'No situation ' + key + ' is known yet.' : 'Cannot load ' + key + ': ' + e.message)));
+        e.status === 404 ? 'No situation ' + key + ' is known yet.'
+          : 'Cannot load ' + key + ': ' + e.message + (e.status === 503 ? ' Retrying…' : ''))));
+      if (e.status === 503) setTimeout(() => {
+        if (state.route.view === 'situation' && state.route.key === key) renderSituationPage(key);
+      }, 3000);
       return;
     }
     if (state.route.view !== 'situation' || state.route.key !== key) return;
