@@ -606,7 +606,9 @@
     $('dead-count').textContent = fmtInt(dead.seen);
     $('dead-list').replaceChildren(...(dead.latest.length ? dead.latest.map((d) => h('li', {},
       h('span', { class: 'dl-at' }, new Date(d.at).toISOString().replace('T', ' ').slice(0, 19)),
-      h('span', { class: 'dl-key' }, d.key || '(no key)'), h('span', { class: 'dl-reason' }, d.reason)))
+      h('span', { class: 'dl-key' }, d.key || '(no key)'),
+      h('span', { class: 'dl-reason' }, h('b', {}, d.reason), d.detail ? ': ' + d.detail : '',
+        d.stage ? h('span', { class: 'muted' }, ' (in ' + d.stage + ')') : null)))
       : [h('li', {}, h('span', { class: 'dl-reason' }, 'No dead letters. Every article so far was readable.'))]));
   }
 

@@ -181,7 +181,12 @@ final class DashboardPipelineTest {
                     .findElement(By.cssSelector(".badge")).getText();
             int feedBefore = driver.findElements(By.cssSelector("#feed .alert")).size();
             wait.until(d -> !d.findElement(By.id("h-articles")).getText().equals("–"));
+            driver.findElement(By.cssSelector("#dead-letters > summary")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-list"), "dash-test-garbage"));
+            assertTrue(driver.findElement(By.id("dead-list")).getText().contains("not-json"),
+                    "the health panel shows why the record was dead-lettered");
             chromium.screenshot("pipeline-1-before");
+            driver.findElement(By.cssSelector("#dead-letters > summary")).click();
 
             publishEngagement();
             WebElement fresh = wait.until(ExpectedConditions.visibilityOfElementLocated(
