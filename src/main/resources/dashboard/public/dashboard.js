@@ -658,6 +658,16 @@
       });
     }
     window.addEventListener('hashchange', route);
+    // Operator shortcuts: "/" jumps to the board search, Escape leaves a situation page.
+    document.addEventListener('keydown', (e) => {
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+      if (e.key === '/' && !typing && state.route.view === 'overview') {
+        e.preventDefault();
+        $('f-text').focus();
+      } else if (e.key === 'Escape' && state.route.view === 'situation') {
+        location.hash = '#/';
+      }
+    });
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) {
         state.unseen = 0;
