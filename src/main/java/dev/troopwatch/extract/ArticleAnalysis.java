@@ -46,7 +46,9 @@ final class ArticleAnalysis {
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
-    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
+    private static final Set<String> CIRCUMSTANCE = Set.of("since");
+    /** Circumstances that only background fighting and losses ("pulled back amid heavy losses"). */
+    private static final Set<String> VIOLENT_CIRCUMSTANCE = Set.of("amid", "despite", "after", "following");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -263,7 +265,9 @@ final class ArticleAnalysis {
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
         List<Hit> triggers = triggers(s);
-        triggers.addAll(presence(s, triggers));
+        if (triggers.isEmpty()) {
+            triggers.addAll(presence(s, triggers)); // a noun phrase states presence only where no verb does
+        }
         for (Hit g : triggers) {
             if (g.code().equals("NONE")) {
                 continue;
@@ -271,7 +275,7 @@ final class ArticleAnalysis {
             Status status = Status.valueOf(g.code());
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
-            if (plan == null && infinitive(s, g)) {
+            if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
@@ -311,7 +315,8 @@ final class ArticleAnalysis {
             }
             List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
-                Actors actors = actors(s, g, anchor, status);
+                Actors actors = anchor == null && pronoun ? new Actors(List.of(), List.of())
+                        : actors(s, g, anchor, status);
                 Place firstHost = host(s, g, status, actors.spans);
                 List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
                 for (Place host : coordinated(s, firstHost))
@@ -333,7 +338,7 @@ final class ArticleAnalysis {
                     d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead && !circumstance(s, g);
+                    d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
                     d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
@@ -346,14 +351,31 @@ final class ArticleAnalysis {
         }
     }
 
-    private static boolean circumstance(Sentence s, Hit g) {
-        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
-        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
-            if (CIRCUMSTANCE.contains(s.form(k))) {
+    /**
+     * "an attack on North Korean troops stationed in Kursk": a participle right after its troop noun describes
+     * them; beside another status of the sentence it is background, not the news.
+     */
+    private static boolean modifier(Sentence s, Hit g, Hit anchor, List<Hit> triggers) {
+        if (!g.code().equals(Status.DEPLOYED.name()) || anchor.end() != g.start()) {
+            return false;
+        }
+        for (Hit t : triggers) {
+            if (t != g && !t.code().equals(Status.DEPLOYED.name()) && !t.code().equals("NONE")) {
                 return true;
             }
-            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
-                return true; // "pulled back after heavy losses": the losses explain the news
+        }
+        return false;
+    }
+
+    private static boolean circumstance(Sentence s, Hit g) {
+        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
+            if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
+                    || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
+                return true; // "pulled back amid heavy losses": the losses explain the news
+            }
+            if ((s.tokens.is(k, "which") || s.tokens.is(k, "who")) && s.tokens.is(k - 1, ",")) {
+                return true; // ", which spent years fighting militants": a non-restrictive aside
             }
             if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 return false;
@@ -366,6 +388,9 @@ final class ArticleAnalysis {
      * "Defence minister Shoigu ordered the troops out": an order or announcement by the actor's own official is
      * that state's claim even without a reporting verb.
      */
+    /** Speaker nouns that, as the subject of a status verb, are the troops themselves ("the Israeli army"). */
+    private static final Set<String> ARMED = Set.of("army", "military", "command", "forces", "troops");
+
     private static String officialActor(Sentence s, Hit g, String actor) {
         if (actor == null) {
             return null;
@@ -374,8 +399,9 @@ final class ArticleAnalysis {
             if (h.start() >= g.start()) {
                 break;
             }
+            Hit noun = s.at(h.end(), LexKind.SPEAKER);
             boolean official = h.kind() == LexKind.PERSON || h.kind() == LexKind.AGENCY
-                    || h.kind() == LexKind.DEMONYM && s.at(h.end(), LexKind.SPEAKER) != null;
+                    || h.kind() == LexKind.DEMONYM && noun != null && !ARMED.contains(s.form(noun.start()));
             if (official && h.code().equals(actor) && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
                 return actor;
             }
@@ -384,7 +410,8 @@ final class ArticleAnalysis {
     }
 
     /** A presence stated by a noun phrase: "American soldiers in Poland", "Wagner fighters inside Mali". */
-    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(), "", 0, false, 1);
+    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(),
+            "PRESENCE", 0, false, 1);
 
     private static List<Hit> presence(Sentence s, List<Hit> triggers) {
         List<Hit> out = new ArrayList<>(1);
@@ -477,12 +504,14 @@ final class ArticleAnalysis {
     /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
     private static Hit nominalOwner(Sentence s, Hit g) {
         int k = g.start();
-        if (s.tokens.is(k - 1, "'s")) {
+        boolean possessive = s.tokens.is(k - 1, "'s");
+        if (possessive) {
             k--;
         }
         for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
             for (Hit h : s.startingAt(st)) {
-                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                // "a Russian assault", "Ukraine's offensive"; but in "Ukraine clashed with" the country is a subject
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || possessive && h.kind() == LexKind.COUNTRY)) {
                     return h;
                 }
             }
@@ -508,6 +537,11 @@ final class ArticleAnalysis {
             }
             if (right != null) {
                 out.add(right);
+                // "clashes between Ukrainian army and DPRK military": both sides fought
+                Hit second = s.tokens.is(right.end(), "and") ? nearestTroop(s, right.end() + 1, 1, 4) : null;
+                if (second != null) {
+                    out.add(second);
+                }
             }
             return out;
         }
@@ -575,7 +609,7 @@ final class ArticleAnalysis {
             if (found != null && allied(s, found)) {
                 return null; // "fighting alongside Russia's army": the ally is not a second party
             }
-            if (found != null && step < 0 && prepositionalObject(s, found)) {
+            if (found != null && step < 0 && found.end() < from && prepositionalObject(s, found)) {
                 // "soldiers, tasked with operations with the Senegalese army, are leaving": not the subject
                 k = found.start();
                 found = null;
@@ -838,9 +872,16 @@ final class ArticleAnalysis {
                 if (PREPOSITIONS.contains(before) || (DIRECTION.contains(before) && PREPOSITIONS.contains(before2))) {
                     continue;
                 }
-                if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
-                        && (anchor == null || h.end() + 1 != anchor.start())) {
-                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
+                if (s.at(h.end(), LexKind.ATTRIBUTION) != null) {
+                    // "the UN reported that it had finished the withdrawal of its force": the speaker is the
+                    // subject only when a pronoun refers back to it
+                    if (pronounBetween(s, h.end(), start)) {
+                        return h;
+                    }
+                    continue;
+                }
+                if (s.tokens.is(h.end(), "'s") && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a possessor of something else ("Moscow's offensive")
                 }
                 if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
                     continue; // a dateline "SEOUL -"
@@ -856,6 +897,16 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static boolean pronounBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String f = s.form(k);
+            if (f.equals("it") || f.equals("its") || f.equals("they") || f.equals("their")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean subjectKind(LexKind k) {
@@ -1068,8 +1119,9 @@ final class ArticleAnalysis {
             if (sp == null) {
                 continue;
             }
+            // an unnamed "official" speaks for the last named source, else for the dateline's country
             Claim c = sp.code != null ? new Claim(sp.code, true)
-                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, false);
+                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, datelineCountry != null);
             if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
@@ -1119,6 +1171,11 @@ final class ArticleAnalysis {
         Hit adjacent = entityEndingAt(s, cueStart);
         if (adjacent != null && adjacent.code().length() == 2 && adjacent.kind() != LexKind.DEMONYM) {
             return new Speaker(adjacent.code()); // "the military council of Niger said"
+        }
+        int k0 = cueStart - 1;
+        if (adjacent == null && k0 > s.from && s.tokens.capitalised(k0) && s.startingAt(k0).isEmpty()
+                && !s.tokens.capitalised(k0 - 1) && !s.tokens.punct(k0)) {
+            return new Speaker(null); // "Khinshtein said": a person named before, who speaks for that source
         }
         for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
             if (s.tokens.is(k, ";")) {
@@ -1346,6 +1403,7 @@ final class ArticleAnalysis {
             }
             kept.add(d);
         }
+        kept = withoutPassingActors(kept);
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
@@ -1394,6 +1452,44 @@ final class ArticleAnalysis {
                 }
             }
         }
+    }
+
+    /**
+     * A state's troops mentioned in passing in a story about another's ("as Ukrainian forces braced") are not the
+     * story: an actor with no lead mention and under half the weight of the main actor is dropped.
+     */
+    private static List<Draft> withoutPassingActors(List<Draft> kept) {
+        Map<String, Integer> weight = new HashMap<>();
+        Set<String> leading = new java.util.HashSet<>();
+        for (Draft d : kept) {
+            weight.merge(d.actor, d.sentence.headline ? 3 : d.lead ? 2 : 1, Integer::sum);
+            if (d.lead) {
+                leading.add(d.actor);
+            }
+        }
+        int top = 0;
+        for (int w : weight.values()) {
+            top = Math.max(top, w);
+        }
+        List<Draft> out = new ArrayList<>(kept.size());
+        for (Draft d : kept) {
+            if (leading.contains(d.actor) || 2 * weight.get(d.actor) >= top) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** A lead DEPLOYED stated by a verb ("has replaced", "will remain in"), not by a noun such as "presence". */
+    private static boolean verbalDeployment(List<Draft> kept, String situation) {
+        for (Draft d : kept) {
+            String kind = d.trigger.entry().detail();
+            if (d.lead && d.status == Status.DEPLOYED && situation.equals(d.actor + "|" + d.host)
+                    && (kind.isEmpty() || kind.equals("STATE"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
@@ -1445,7 +1541,8 @@ final class ArticleAnalysis {
         // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
         for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
             List<Status> l = e.getValue();
-            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)
+                    && !verbalDeployment(kept, e.getKey())) {
                 l.remove(Status.DEPLOYED);
             }
         }
