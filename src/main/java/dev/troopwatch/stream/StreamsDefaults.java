@@ -13,6 +13,11 @@ import org.apache.kafka.streams.StreamsConfig;
  *   <li>{@code processing.exception.handler}: {@link DeadLetterProcessingExceptionHandler}.</li>
  *   <li>{@code deserialization.exception.handler}: {@link DeadLetterDeserializationExceptionHandler}.</li>
  *   <li>{@code production.exception.handler}: {@link DeadLetterProductionExceptionHandler}.</li>
+ *   <li>{@code processing.exception.handler.global.enabled=true}: the same handler for global stores; the
+ *       topology has none today, and without it Streams warns at every start (it becomes the default in 5.0).</li>
+ *   <li>{@code ensure.explicit.internal.resource.naming=true}: the topology refuses to build if an operator added
+ *       later leaves a store, changelog or repartition topic with a generated name (which would shift on the next
+ *       change and break upgrades).</li>
  *   <li>{@code producer.max.request.size=8 MiB}: a dead letter for the largest record the raw topic accepts fits
  *       in one request (the broker still applies each topic's own max.message.bytes).</li>
  * </ul>
@@ -46,6 +51,8 @@ public final class StreamsDefaults {
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterProcessingExceptionHandler.class.getName());
+        config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        config.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         config.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationExceptionHandler.class.getName());
         config.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
