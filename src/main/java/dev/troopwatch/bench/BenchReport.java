@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Everything one {@code bench} invocation measured, printed as tables and as one JSON line. */
@@ -74,12 +76,21 @@ final class BenchReport {
         out.flush();
     }
 
+    /** "streams 61%, gc 12%, ...": where the application's CPU time went in one run. */
+    static String shares(Map<String, Double> shares) {
+        return shares.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue() * 100))
+                .collect(Collectors.joining(", "));
+    }
+
     private static String checkText(PipelineBench.AlertCheck c) {
         return c == null ? "-" : String.format(Locale.ROOT, "%d/%d/%d%s", c.expected(), c.raised(), c.sameType(),
                 c.allMatch() ? " ok" : " MISMATCH");
     }
 
     void printRatios(PrintWriter out) {
+        throughput.stream().filter(t -> t.app().equals("troopwatch")).forEach(t -> out.printf(Locale.ROOT,
+                "   troopwatch %s app CPU by thread: %s%n", t.guarantee(), shares(t.appCpuShares())));
         for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
             Optional<Double> ours = best("troopwatch", guarantee);
             Optional<Double> limit = best("pass-through", guarantee);
@@ -228,6 +239,8 @@ final class BenchReport {
             n.put("store_entries", t.storeEntries());
             n.put("app_cpu_ms_per_article", t.appCpuMsPerArticle());
             n.put("broker_cpu_ms_per_article", t.brokerCpuMsPerArticle());
+            ObjectNode shares = n.putObject("app_cpu_shares");
+            t.appCpuShares().forEach(shares::put);
             if (t.check() != null) {
                 ObjectNode c = n.putObject("alerts");
                 c.put("expected", t.check().expected());
