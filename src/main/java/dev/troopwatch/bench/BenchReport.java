@@ -129,14 +129,15 @@ final class BenchReport {
     void printLatencyHeader(PrintWriter out) {
         out.println();
         out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article)");
-        out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s  %s%n", "rate/s", "achieved", "articles",
-                "p50 ms", "p95 ms", "p99 ms", "max ms", "alerts expected/raised/matched");
+        out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s %10s %10s  %s%n", "rate/s", "achieved", "articles",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "peak heap", "peak RSS", "alerts expected/raised/matched");
         out.flush();
     }
 
     void printLatency(PrintWriter out, PipelineBench.Latency l) {
-        out.printf(Locale.ROOT, "   %8d %10.0f %9d %9.0f %9.0f %9.0f %9.0f  %s%n", l.rate(), l.achievedRate(),
-                l.articles(), l.p50(), l.p95(), l.p99(), l.max(), checkText(l.check()));
+        out.printf(Locale.ROOT, "   %8d %10.0f %9d %9.0f %9.0f %9.0f %9.0f %10s %10s  %s%n", l.rate(),
+                l.achievedRate(), l.articles(), l.p50(), l.p95(), l.p99(), l.max(), bytes(l.peakHeap()),
+                bytes(l.peakRss()), checkText(l.check()));
         out.flush();
     }
 
@@ -262,6 +263,8 @@ final class BenchReport {
             n.put("p99_ms", l.p99());
             n.put("max_ms", l.max());
             n.put("alerts_same_type", l.check().sameType());
+            n.put("peak_heap_bytes", l.peakHeap());
+            n.put("peak_rss_bytes", l.peakRss());
         }
         ArrayNode gr = root.putArray("state_growth");
         for (PipelineBench.GrowthPoint p : growthPoints()) {

@@ -112,9 +112,11 @@ final class PipelineBench {
      * @param expected     alerts expected
      * @param p50          milliseconds, over every alert: consume time minus the produce time of its article
      * @param check        the alerts received against the expected ones
+     * @param peakHeap     heap peak of this JVM during the run (bytes)
+     * @param peakRss      RSS peak of this JVM during the run (bytes), -1 where unknown
      */
     record Latency(int rate, double achievedRate, int articles, int alerts, int expected, double p50, double p95,
-                   double p99, double max, AlertCheck check) {
+                   double p99, double max, AlertCheck check, long peakHeap, long peakRss) {
     }
 
     private final BenchCluster cluster;
@@ -278,6 +280,8 @@ final class PipelineBench {
             }
         }, "bench-alert-consumer");
         KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(props), props);
+        ProcessMemory.resetPeakHeap();
+        ProcessMemory.resetPeakRss();
         try (KafkaProducer<byte[], byte[]> producer = cluster.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"))) {
             startAndAwaitRunning(streams);
             consumer.start();
@@ -313,7 +317,8 @@ final class PipelineBench {
             return new Latency(rate, wire.articles().size() / sendSeconds, wire.articles().size(), sorted.length,
                     wire.expected().size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
-                    compare(wire.expected(), received));
+                    compare(wire.expected(), received), ProcessMemory.peakHeap(),
+                    ProcessMemory.peakRss(ProcessHandle.current().pid()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
