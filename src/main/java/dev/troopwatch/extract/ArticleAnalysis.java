@@ -5,8 +5,10 @@ import dev.troopwatch.normalise.TextSpan;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +42,6 @@ final class ArticleAnalysis {
             "front", "lands", "oblast", "province");
     /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
     private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
-    private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
-            "his", "our", "some", "several", "many");
     private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
@@ -92,7 +92,7 @@ final class ArticleAnalysis {
                 : article.sentences();
         boolean front = false;
         int bodyLeadSentences = 0;
-        java.util.Set<Integer> paragraphStarts = new java.util.HashSet<>();
+        Set<Integer> paragraphStarts = new HashSet<>();
         for (TextSpan p : paragraphs) {
             paragraphStarts.add(p.start());
         }
@@ -173,7 +173,6 @@ final class ArticleAnalysis {
         boolean lead;
         boolean corefActor;
         boolean front;
-        int anchorPos;
         String weakHost;
         /** Suppressed only because it is announced, not done: its count still sizes the force. */
         boolean announced;
@@ -320,40 +319,41 @@ final class ArticleAnalysis {
             if (status == Status.DEPLOYED && reinforced(s, g, anchors)) {
                 status = Status.REINFORCED;
             }
-            List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
+            List<Hit> anchorList = anchors.isEmpty() ? Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
                 Actors actors = anchor == null && pronoun ? new Actors(List.of(), List.of())
                         : actors(s, g, anchor, status);
                 Place firstHost = host(s, g, status, actors.spans);
-                List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
-                for (Place host : coordinated(s, firstHost))
-                for (String actor : codes) {
-                    Draft d = new Draft();
-                    d.sentence = s;
-                    d.trigger = g;
-                    d.status = status;
-                    d.suppressed = suppressed;
-                    // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
-                    d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
-                    d.actor = actor;
-                    d.host = host == null ? null : host.code;
-                    d.weakHost = weakHost(s, actor);
-                    d.theatre = host == null ? null : host.theatre;
-                    d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
-                    if (d.troops == null) {
-                        d.troops = nearbyCount(s, g, anchor);
+                List<String> codes = actors.codes.isEmpty() ? Collections.singletonList(null) : actors.codes;
+                for (Place host : coordinated(s, firstHost)) {
+                    for (String actor : codes) {
+                        Draft d = new Draft();
+                        d.sentence = s;
+                        d.trigger = g;
+                        d.status = status;
+                        d.suppressed = suppressed;
+                        // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
+                        d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
+                        d.actor = actor;
+                        d.host = host == null ? null : host.code;
+                        d.weakHost = weakHost(s, actor);
+                        d.theatre = host == null ? null : host.theatre;
+                        d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
+                        if (d.troops == null) {
+                            d.troops = nearbyCount(s, g, anchor);
+                        }
+                        d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
+                        d.hedged = hedged;
+                        d.time = EventTimeResolver.resolve(s, g.start(), published);
+                        d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
+                        d.corefActor = actor == null
+                                && (anchor != null && anchor.kind() == LexKind.TROOP || standalone || pronoun);
+                        d.front = front;
+                        if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
+                            d.suppressed = true; // own forces at home, off any front: not a deployment
+                        }
+                        out.add(d);
                     }
-                    d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
-                    d.hedged = hedged;
-                    d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
-                    d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
-                    d.front = front;
-                    d.anchorPos = anchor == null ? g.start() : anchor.start();
-                    if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
-                        d.suppressed = true; // own forces at home, off any front: not a deployment
-                    }
-                    out.add(d);
                 }
             }
         }
@@ -732,10 +732,6 @@ final class ArticleAnalysis {
         return -1;
     }
 
-    private static boolean corefNoun(Sentence s, Hit anchor) {
-        return anchor.kind() == LexKind.TROOP;
-    }
-
     private static boolean reinforced(Sentence s, Hit g, List<Hit> anchors) {
         if (reinforcementCue(s, g.start() - 4, g.end() + 4)) {
             return true;
@@ -1052,7 +1048,7 @@ final class ArticleAnalysis {
     /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
     private static List<Place> coordinated(Sentence s, Place first) {
         if (first == null) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         List<Place> out = new ArrayList<>(2);
         out.add(first);
@@ -1380,7 +1376,6 @@ final class ArticleAnalysis {
         c.lead = d.lead;
         c.corefActor = d.corefActor;
         c.front = d.front;
-        c.anchorPos = d.anchorPos;
         c.weakHost = d.weakHost;
         c.announced = d.announced;
         return c;
@@ -1537,7 +1532,7 @@ final class ArticleAnalysis {
      */
     private static List<Draft> withoutPassingActors(List<Draft> kept) {
         Map<String, Integer> weight = new HashMap<>();
-        Set<String> leading = new java.util.HashSet<>();
+        Set<String> leading = new HashSet<>();
         for (Draft d : kept) {
             weight.merge(d.actor, d.sentence.headline ? 3 : d.lead ? 2 : 1, Integer::sum);
             if (d.lead) {
