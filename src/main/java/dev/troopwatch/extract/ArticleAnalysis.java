@@ -279,8 +279,12 @@ final class ArticleAnalysis {
             }
             Status status = Status.valueOf(g.code());
             boolean negated = s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null;
-            boolean suppressed = denied || negatedOrHypothetical(s, g);
-            Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            // "flexibility of American troops stationed in South Korea": a participle describing the troops
+            // states their presence whatever modal governs the clause around it
+            boolean describing = status == Status.DEPLOYED && troopEndingAt(s, g.start())
+                    && !g.entry().detail().equals("PRESENCE");
+            boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g));
+            Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
@@ -302,9 +306,10 @@ final class ArticleAnalysis {
                 }
             }
             List<Hit> anchors = anchors(s, g, status);
-            Hit owner = status == Status.ENGAGED ? nominalOwner(s, g) : null;
+            boolean nominal = status == Status.ENGAGED || g.entry().detail().equals("STANDALONE");
+            Hit owner = nominal ? nominalOwner(s, g) : null;
             if (owner != null) {
-                anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
+                anchors = List.of(owner); // "a Russian assault", "an Israeli withdrawal": the owner acts
             }
             boolean standalone = g.entry().detail().equals("STANDALONE");
             boolean pronoun = pronounAnchor(s, g) >= 0;
