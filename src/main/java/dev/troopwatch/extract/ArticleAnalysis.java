@@ -72,6 +72,10 @@ final class ArticleAnalysis {
     private final LocalDate published;
     private final List<Sentence> sentences = new ArrayList<>();
     private final boolean frontArticle;
+    /** Status of a lead trigger that is only announced ("Troops to disengage"), or null. */
+    private Status headlineIntent;
+    /** Whether a lead status word is hypothetical, negated or denied ("is considering withdrawing"). */
+    private boolean headlineMusing;
     /** Whether any sentence names troops: a state "leaving" a country only means its forces in such a story. */
     private final boolean militaryArticle;
     /** The country of a capital dateline ("SEOUL -"): unnamed "officials" of a story filed there are its own. */
@@ -283,12 +287,20 @@ final class ArticleAnalysis {
             // states their presence whatever modal governs the clause around it
             boolean describing = status == Status.DEPLOYED && troopEndingAt(s, g.start())
                     && !g.entry().detail().equals("PRESENCE");
-            boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g));
+            boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g))
+                    || g.entry().detail().equals("STANDALONE") && modalAfter(s, g);
             Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
+                }
+            }
+            if (s.lead && (suppressed || plan != null)) {
+                if (suppressed && !infinitive(s, g) && plan == null) {
+                    headlineMusing = true;
+                } else if (headlineIntent == null) {
+                    headlineIntent = status;
                 }
             }
             if (plan != null && g.entry().detail().equals("STATE")) {
@@ -510,6 +522,20 @@ final class ArticleAnalysis {
             String f = s.form(k);
             if (f.equals("if") || f.equals("unless") || f.equals("whether") || f.equals("neither")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
+    private static boolean modalAfter(Sentence s, Hit g) {
+        for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
+            String f = s.form(k);
+            if (f.equals("would") || f.equals("could") || f.equals("might")) {
+                return true;
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",") || s.at(k, LexKind.TRIGGER) != null) {
+                return false;
             }
         }
         return false;
@@ -1598,7 +1624,7 @@ final class ArticleAnalysis {
      * situation: the headline's statuses first, then the first paragraph's in order. An article whose lead
      * states nothing extractable leads with its first mention.
      */
-    private static void chooseLead(List<Draft> kept) {
+    private void chooseLead(List<Draft> kept) {
         Map<String, List<Status>> leadStatuses = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Draft d : kept) {
@@ -1621,8 +1647,14 @@ final class ArticleAnalysis {
             }
         }
         if (leadStatuses.isEmpty() && !kept.isEmpty()) {
-            Draft first = kept.get(0);
-            first.lead = true;
+            // the headline announced it ("troops to disengage") and the body reports it under way: the first
+            // such mention leads; a headline that only muses ("considering withdrawing") has no lead
+            for (Draft d : kept) {
+                if (headlineIntent == null ? !headlineMusing : d.status == headlineIntent) {
+                    d.lead = true;
+                    break;
+                }
+            }
             return;
         }
         // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
