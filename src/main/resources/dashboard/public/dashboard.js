@@ -24,8 +24,16 @@
     source: null,
     retryMs: 1000,
     route: { view: 'overview' },
-    changedKeys: new Set()
+    changedKeys: new Set(),
+    boardWarning: '',
+    unseen: 0,
+    situationsRetry: null,
+    title: 'troopwatch · live situations'
   };
+  // A background tab shows how many alerts arrived since the operator last looked.
+  function updateTitle() {
+    document.title = (state.unseen ? '(' + state.unseen + ') ' : '') + state.title;
+  }
 
   // ---------- small helpers ----------
   function h(tag, attrs, ...children) {
@@ -163,7 +171,9 @@
         troops ? h('span', {}, 'troops ', ...troops) : null,
         claimants ? h('span', {}, 'claimed by ', h('b', {}, claimants)) : null,
         corroborationText(alert.corroboration) ? h('span', {}, h('b', {}, corroborationText(alert.corroboration))) : null),
-      evidenceBlock(alert.evidence));
+      evidenceBlock(alert.evidence),
+      alert.prior_evidence && alert.prior_evidence.sentence
+        ? h('details', { class: 'prior' }, h('summary', {}, 'what was known before'), evidenceBlock(alert.prior_evidence)) : null);
     if (isNew) {
       setTimeout(() => {
         card.classList.remove('is-new');
@@ -177,6 +187,10 @@
     const id = alert.alert_id;
     if (id && state.alertIds.has(id)) return false;
     if (id) state.alertIds.add(id);
+    if (isNew && document.hidden) {
+      state.unseen += 1;
+      updateTitle();
+    }
     state.alerts.unshift(alert);
     const feed = $('feed');
     feed.prepend(alertCard(alert, isNew));
@@ -204,16 +218,19 @@
       state.retryMs = 1000;
       setConnection('live', 'Live');
     });
-    source.addEventListener('alert', (event) => {
+    const onAlert = (live) => (event) => {
       state.cursor = event.lastEventId || state.cursor;
       let alert;
       try { alert = JSON.parse(event.data); } catch (e) { return; }
-      if (addAlert(alert, true)) {
+      if (addAlert(alert, live)) {
         const key = alert.situation ? alert.situation.actor + '-' + alert.situation.host : null;
-        if (key) state.changedKeys.add(key);
+        if (key && live) state.changedKeys.add(key);
         scheduleRefresh(key);
       }
-    });
+    };
+    // "alert" is news; "backfill" is history the server reads while catching up after its own start.
+    source.addEventListener('alert', onAlert(true));
+    source.addEventListener('backfill', onAlert(false));
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
         // The browser gave up (server down or answered an error): retry ourselves with back-off.
@@ -242,12 +259,14 @@
       const body = await getJson('api/situations');
       state.situations = body.situations;
       const down = (body.instances || []).filter((i) => i.error);
-      $('board-note').textContent = fmtInt(body.count) + ' situations' + (down.length ? ' · ' + down.length + ' instance(s) not answering' : '');
+      state.boardWarning = down.length ? ' · ' + down.length + (down.length === 1 ? ' instance' : ' instances') + ' not answering' : '';
       fillFilterOptions();
       renderBoard();
     } catch (e) {
+      // 503 while Streams restores or rebalances: say so and try again soon (one pending retry at a time).
       $('board-note').textContent = 'situations unavailable: ' + e.message + ' (retrying)';
-      setTimeout(loadSituations, 3000);
+      clearTimeout(state.situationsRetry);
+      state.situationsRetry = setTimeout(loadSituations, 3000);
     }
   }
   function fillFilterOptions() {
@@ -283,7 +302,7 @@
         const d = toDate(s.last_change && (eventDate(s.last_change.event_time) || s.last_change.detected_at));
         return d ? d.getTime() : 0;
       }
-      case 'sources': return (s.sources || []).length;
+      case 'sources': return s.corroboration ? s.corroboration.independent_sources : (s.sources || []).length;
       default: return s.key;
     }
   }
@@ -305,6 +324,9 @@
       if (again) again.focus();
     }
     $('board-empty').hidden = rows.length > 0 || state.situations.length === 0;
+    const total = state.situations.length;
+    $('board-note').textContent = (rows.length === total ? fmtInt(total) : fmtInt(rows.length) + ' of ' + fmtInt(total))
+      + (total === 1 ? ' situation' : ' situations') + (state.boardWarning || '');
     state.changedKeys.clear();
   }
   function boardRow(s) {
@@ -312,7 +334,6 @@
     const when = eventDate(last.event_time) || last.detected_at;
     const open = () => { location.hash = '#/situation/' + s.key; };
     const sources = s.sources || [];
-    const corroboration = corroborationText(s.corroboration);
     return h('tr', {
       tabindex: '0', 'data-key': s.key, class: state.changedKeys.has(s.key) ? 'changed' : null,
       'aria-label': s.actor_name + ' troops in ' + s.host_name + ', ' + (s.status || 'unknown status') + '. Press Enter to open.',
@@ -324,10 +345,11 @@
     h('td', {}, statusBadge(s.status)),
     h('td', { class: 'col-theatre' }, s.theatre || h('span', { class: 'sub' }, '—')),
     h('td', { class: 'num' }, troopsText(s.troops)),
-    h('td', {}, last.type ? typeBadge(last.type) : null,
+    h('td', {}, h('span', { class: 'types' }, (last.types && last.types.length ? last.types : (last.type ? [last.type] : [])).map(typeBadge)),
       h('span', { class: 'sub' }, when ? dateText(when) + ' · ' : '', h('span', { class: 'age', 'data-age': when || '' }, ageText(when)))),
-    h('td', { class: 'num col-sources', title: sources.join(', ') }, fmtInt(sources.length),
-      corroboration ? h('span', { class: 'sub' }, corroboration) : null));
+    h('td', { class: 'num col-sources', title: sources.join(', ') },
+      fmtInt(s.corroboration ? s.corroboration.independent_sources : sources.length),
+      s.corroboration ? h('span', { class: 'sub' }, 'of ' + fmtInt(s.corroboration.reports) + (s.corroboration.reports === 1 ? ' report' : ' reports')) : null));
   }
   function setupBoard() {
     const statusSelect = $('f-status');
@@ -357,12 +379,18 @@
     try {
       s = await getJson('api/situations/' + encodeURIComponent(key));
     } catch (e) {
+      if (state.route.view !== 'situation' || state.route.key !== key) return;
       container.replaceChildren(h('div', { class: 'panel' }, h('p', { class: 'empty' },
-        e.status === 404 ? 'No situation ' + key + ' is known yet.' : 'Cannot load ' + key + ': ' + e.message)));
+        e.status === 404 ? 'No situation ' + key + ' is known yet.'
+          : 'Cannot load ' + key + ': ' + e.message + (e.status === 503 ? ' Retrying…' : ''))));
+      if (e.status === 503) setTimeout(() => {
+        if (state.route.view === 'situation' && state.route.key === key) renderSituationPage(key);
+      }, 3000);
       return;
     }
     if (state.route.view !== 'situation' || state.route.key !== key) return;
-    document.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    state.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    updateTitle();
     const timelineItems = s.timeline || [];
     const reports = s.history || [];
     const header = h('section', { class: 'sit-header', 'aria-labelledby': 'sit-title' },
@@ -393,7 +421,8 @@
         h('summary', { class: 'panel-head' }, h('h2', {}, 'Every report (' + fmtInt(reports.length) + ')'),
           h('span', { class: 'panel-note' }, 're-reports and reprints add corroboration, late reports history')),
         h('div', { class: 'table-wrap' }, h('table', { class: 'board reports-table' },
-          h('thead', {}, h('tr', {}, ['Published', 'What it did', 'Source', 'Says', 'Troops', 'Sentence'].map((t) => h('th', { scope: 'col' }, h('span', { class: 'th-text' }, t))))),
+          h('thead', {}, h('tr', {}, ['Published', 'What it did', 'Source', 'Says', 'Troops', 'Sentence'].map((t) =>
+            h('th', { scope: 'col', class: t === 'Troops' ? 'num' : null }, h('span', { class: 'th-text' }, t))))),
           h('tbody', {}, [...reports].reverse().map(reportRow))))));
     container.replaceChildren(header, h('div', { class: 'sit-grid' }, chartPanel, timeline, allReports));
   }
@@ -462,9 +491,8 @@
     }
     // x labels: months across the span
     for (const tick of timeTicks(t0, t1)) {
-      root.append(svg('line', { x1: x(tick), x2: x(tick), y1: T, y2: plotBottom, class: 'grid' }));
-      root.append(svg('text', { x: x(tick), y: H - 8, 'text-anchor': 'middle', class: 'axis-label' },
-        new Date(tick).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' })));
+      root.append(svg('line', { x1: x(tick.t), x2: x(tick.t), y1: T, y2: plotBottom, class: 'grid' }));
+      root.append(svg('text', { x: x(tick.t), y: H - 8, 'text-anchor': 'middle', class: 'axis-label' }, tick.label));
     }
     if (withTroops.length) {
       // step series: a reported range holds until the next report with a figure
@@ -525,15 +553,28 @@
     if (v >= 1e3) return (v / 1e3).toFixed(v % 1e3 ? 1 : 0) + 'k';
     return String(Math.round(v));
   }
+  // Month ticks for long spans, week ticks (labelled with the day) for spans of a couple of months or less.
   function timeTicks(t0, t1) {
-    const months = (t1 - t0) / (86400000 * 30.4);
+    const day = 86400000;
+    const ticks = [];
+    if (t1 - t0 <= 70 * day) {
+      const stepDays = t1 - t0 <= 21 * day ? 2 : 7;
+      let tick = Math.ceil(t0 / day) * day;
+      while (tick < t1) {
+        ticks.push({ t: tick, label: new Date(tick).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) });
+        tick += stepDays * day;
+      }
+      return ticks;
+    }
+    const months = (t1 - t0) / (day * 30.4);
     const step = months <= 8 ? 1 : months <= 18 ? 2 : months <= 36 ? 3 : 6;
     const d = new Date(t0);
     let tick = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    const ticks = [];
     while (tick < t1) {
       const m = new Date(tick).getUTCMonth();
-      if (m % step === 0) ticks.push(tick);
+      if (m % step === 0) {
+        ticks.push({ t: tick, label: new Date(tick).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }) });
+      }
       tick = Date.UTC(new Date(tick).getUTCFullYear(), m + 1, 1);
     }
     return ticks;
@@ -543,7 +584,10 @@
   async function loadHealth() {
     let body;
     try {
-      body = await getJson('api/health');
+      // 503 means this instance's Streams is not running; the body still describes the pipeline.
+      const response = await fetch('api/health', { headers: { Accept: 'application/json' } });
+      body = await response.json();
+      if (!body.totals) throw new Error('HTTP ' + response.status);
     } catch (e) {
       $('h-instances').replaceChildren(h('span', { class: 'instance' }, h('span', { class: 'state state-UNREACHABLE' }, 'health unavailable')));
       return;
@@ -562,7 +606,9 @@
     $('dead-count').textContent = fmtInt(dead.seen);
     $('dead-list').replaceChildren(...(dead.latest.length ? dead.latest.map((d) => h('li', {},
       h('span', { class: 'dl-at' }, new Date(d.at).toISOString().replace('T', ' ').slice(0, 19)),
-      h('span', { class: 'dl-key' }, d.key || '(no key)'), h('span', { class: 'dl-reason' }, d.reason)))
+      h('span', { class: 'dl-key' }, d.key || '(no key)'),
+      h('span', { class: 'dl-reason' }, h('b', {}, d.reason), d.detail ? ': ' + d.detail : '',
+        d.stage ? h('span', { class: 'muted' }, ' (in ' + d.stage + ')') : null)))
       : [h('li', {}, h('span', { class: 'dl-reason' }, 'No dead letters. Every article so far was readable.'))]));
   }
 
@@ -573,15 +619,18 @@
       state.route = { view: 'situation', key: match[1].toUpperCase() };
       $('view-overview').hidden = true;
       $('view-situation').hidden = false;
+      $('skip-board').hidden = true;
       $('situation-body').replaceChildren(h('p', { class: 'empty' }, 'Loading ' + state.route.key + '…'));
       renderSituationPage(state.route.key);
       $('main').focus();
     } else {
       const from = state.route.key;
       state.route = { view: 'overview' };
-      document.title = 'troopwatch · live situations';
+      state.title = 'troopwatch · live situations';
+      updateTitle();
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
+      $('skip-board').hidden = false;
       if (from) {
         const row = document.querySelector('#board-body tr[data-key="' + CSS.escape(from) + '"]');
         if (row) row.focus();
@@ -600,7 +649,31 @@
 
   async function start() {
     setupBoard();
+    // Skip links move focus without touching the hash, which is the router's.
+    for (const link of document.querySelectorAll('.skip-link')) {
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        const target = document.querySelector(link.getAttribute('href'));
+        if (target) target.focus();
+      });
+    }
     window.addEventListener('hashchange', route);
+    // Operator shortcuts: "/" jumps to the board search, Escape leaves a situation page.
+    document.addEventListener('keydown', (e) => {
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+      if (e.key === '/' && !typing && state.route.view === 'overview') {
+        e.preventDefault();
+        $('f-text').focus();
+      } else if (e.key === 'Escape' && state.route.view === 'situation') {
+        location.hash = '#/';
+      }
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) {
+        state.unseen = 0;
+        updateTitle();
+      }
+    });
     tick();
     setInterval(tick, 30000);
     try {

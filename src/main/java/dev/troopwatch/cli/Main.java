@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
         description = "Troop-deployment events from wire articles, tracked as situations on Kafka Streams.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                BrokerCommand.class,
+                RunCommand.class,
+                PublishCommand.class,
+                TailCommand.class,
+                TopicsCommand.class,
                 ExtractCommand.class,
                 EvaluateCommand.class,
+                dev.troopwatch.bench.BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -24,11 +24,14 @@ import java.util.function.Consumer;
  * situation (alerts are rare: only real changes), so a situation's history can name the alerts each report raised.
  */
 public final class AlertLog {
-    /** One buffered alert with its arrival sequence number. */
-    public record Entry(long seq, JsonNode alert) {
+    /**
+     * One buffered alert with its arrival sequence number; {@code live} is false for alerts read while catching up
+     * with the topic at start, which are history rather than news.
+     */
+    public record Entry(long seq, JsonNode alert, boolean live) {
     }
 
-    /** Bounds of the indexes: far above any real alert volume, there only so a runaway producer cannot exhaust memory. */
+    /** Index bounds: far above any real alert volume, there so a runaway producer cannot exhaust memory. */
     static final int MAX_INDEXED = 100_000;
     static final int MAX_PER_SITUATION = 2_000;
 
@@ -53,8 +56,13 @@ public final class AlertLog {
         this.entries = new ArrayDeque<>(capacity);
     }
 
-    /** Adds an alert unless one with the same alert_id is buffered; tells the listeners. Returns true if added. */
+    /** Adds a live alert; see {@link #append(JsonNode, boolean)}. */
     public boolean append(JsonNode alert) {
+        return append(alert, true);
+    }
+
+    /** Adds an alert unless one with the same alert_id was seen; tells the listeners. Returns true if added. */
+    public boolean append(JsonNode alert, boolean live) {
         Entry entry;
         synchronized (this) {
             String id = alert.path("alert_id").asText(null);
@@ -75,7 +83,7 @@ public final class AlertLog {
             if (entries.size() == capacity) {
                 entries.removeFirst();
             }
-            entry = new Entry(++lastSeq, alert);
+            entry = new Entry(++lastSeq, alert, live);
             entries.addLast(entry);
             total++;
         }

@@ -1,14 +1,18 @@
 package dev.troopwatch.dashboard;
 
+import dev.troopwatch.alert.AlertType;
+import dev.troopwatch.track.SituationKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Filters of {@code GET /api/alerts}: alerts detected at or after {@code since}, of one {@code type}, about one
@@ -18,9 +22,9 @@ public record AlertQuery(Instant since, String type, SituationKey situation, int
     public static final int DEFAULT_LIMIT = 200;
     public static final int MAX_LIMIT = 1_000;
 
-    /** The alert types of the alerts contract (issue 4); a filter on any other type is a client error. */
-    public static final Set<String> TYPES = Set.of("PLANNED", "NEW_DEPLOYMENT", "REINFORCEMENT", "ENGAGEMENT",
-            "CASUALTIES", "WITHDRAWAL", "REDEPLOYMENT", "NEW_THEATRE", "OFFICIAL_CONFIRMATION");
+    /** The alert types of the alerts contract; a filter on any other type is a client error. */
+    public static final Set<String> TYPES = Arrays.stream(AlertType.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     public static AlertQuery all() {
         return new AlertQuery(null, null, null, MAX_LIMIT);
@@ -44,7 +48,7 @@ public record AlertQuery(Instant since, String type, SituationKey situation, int
         String situationText = single(params, "situation");
         if (situationText != null) {
             try {
-                situation = SituationKey.parse(situationText);
+                situation = SituationKey.parse(situationText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new BadParameterException("situation", e.getMessage());
             }

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes alerts to browsers over server-sent events. Every event id is "EPOCH-SEQ": a browser that reconnects sends
+ * Pushes alerts to browsers over server-sent events: "alert" for news, "backfill" for history the dashboard reads
+ * while catching up with the topic at start. Every event id is "EPOCH-SEQ": a browser that reconnects sends
  * the last id it saw (the EventSource does this by itself) and gets exactly what it missed from the buffer; an id
  * from an earlier server run (another epoch) gets the whole buffer, which the page deduplicates by alert_id.
  * Sends happen on one thread of their own so a slow browser never stalls the Kafka reader.
@@ -44,7 +45,11 @@ public final class AlertStream implements AutoCloseable {
         }));
         heartbeat.scheduleAtFixedRate(() -> sender.execute(() -> {
             for (SseClient client : clients) {
-                client.sendComment("heartbeat");
+                try {
+                    client.sendComment("heartbeat");
+                } catch (RuntimeException e) {
+                    clients.remove(client);
+                }
             }
         }), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
@@ -109,7 +114,8 @@ public final class AlertStream implements AutoCloseable {
             return;
         }
         try {
-            client.sendEvent("alert", Json.mapper().writeValueAsString(entry.alert()), epoch + "-" + entry.seq());
+            client.sendEvent(entry.live() ? "alert" : "backfill", Json.mapper().writeValueAsString(entry.alert()),
+                    epoch + "-" + entry.seq());
         } catch (IOException | RuntimeException e) {
             LOG.debug("dropping SSE client: {}", e.toString());
             clients.remove(client);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.troopwatch.stream.Json;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** Health across instances: this one from its metrics, the others via their {@code /api/internal/health}. */
@@ -37,7 +39,14 @@ public final class ClusterHealth implements HealthSource {
         if (self == null) {
             return instances;
         }
-        for (StreamsMetadata other : streams.metadataForAllStreamsClients()) {
+        Collection<StreamsMetadata> clients;
+        try {
+            clients = streams.metadataForAllStreamsClients();
+        } catch (StreamsException | IllegalStateException e) {
+            // Not started, or stopped: this instance's own figures are all there is to show.
+            return instances;
+        }
+        for (StreamsMetadata other : clients) {
             HostInfo host = other.hostInfo();
             if (host.equals(self)) {
                 continue;

@@ -1,15 +1,18 @@
 package dev.troopwatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.troopwatch.track.SituationKey;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -37,7 +40,7 @@ public final class ClusterSituationDirectory implements SituationDirectory {
 
     @Override
     public Listing all() {
-        Collection<StreamsMetadata> owners = streams.streamsMetadataForStore(storeName);
+        Collection<StreamsMetadata> owners = metadata(() -> streams.streamsMetadataForStore(storeName));
         if (owners.isEmpty() || self == null) {
             return local.all();
         }
@@ -64,9 +67,20 @@ public final class ClusterSituationDirectory implements SituationDirectory {
         return new Listing(situations, answers);
     }
 
+    /** Metadata is unavailable before Streams starts and after it stops or fails: a 503, not a 500. */
+    private <T> T metadata(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (StreamsException | IllegalStateException e) {
+            throw new StoreUnavailableException("no situation store metadata (streams state " + streams.state()
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<JsonNode> find(SituationKey key) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, key.toString(), Serdes.String().serializer());
+        KeyQueryMetadata owner = metadata(() -> streams.queryMetadataForKey(storeName, key.toString(),
+                Serdes.String().serializer()));
         if (self == null || owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)
                 || owner.activeHost().equals(self)) {
             return local.find(key);

@@ -1,6 +1,5 @@
 package dev.troopwatch.dashboard;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,8 +9,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -19,30 +16,29 @@ import org.apache.kafka.streams.KafkaStreams;
  * exposes appears in Prometheus format without hand-written counters.
  */
 public final class DashboardMetrics implements AutoCloseable {
-    private final PrometheusMeterRegistry registry;
-    private final List<AutoCloseable> binders = new ArrayList<>();
+    private final JvmGcMetrics gc;
+    private final KafkaStreamsMetrics kafka;
 
-    private DashboardMetrics(PrometheusMeterRegistry registry) {
-        this.registry = registry;
+    private DashboardMetrics(JvmGcMetrics gc, KafkaStreamsMetrics kafka) {
+        this.gc = gc;
+        this.kafka = kafka;
     }
 
-    /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given, to the registry. */
+    /** Binds JVM meters, and Kafka Streams meters when {@code streams} is given; close to unbind. */
     public static DashboardMetrics bind(PrometheusMeterRegistry registry, KafkaStreams streams) {
-        DashboardMetrics metrics = new DashboardMetrics(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
-        metrics.binders.add(gc);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        KafkaStreamsMetrics kafka = null;
         if (streams != null) {
-            KafkaStreamsMetrics kafka = new KafkaStreamsMetrics(streams);
+            kafka = new KafkaStreamsMetrics(streams);
             kafka.bindTo(registry);
-            metrics.binders.add(kafka);
         }
-        return metrics;
+        return new DashboardMetrics(gc, kafka);
     }
 
     /** A registry of its own, for callers that do not bring one. */
@@ -50,19 +46,11 @@ public final class DashboardMetrics implements AutoCloseable {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
-    /** The Prometheus text exposition of every meter. */
-    public String scrape() {
-        return registry.scrape();
-    }
-
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable binder : binders) {
-            binder.close();
+    public void close() {
+        gc.close();
+        if (kafka != null) {
+            kafka.close();
         }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troopwatch.extract.Status;
 import dev.troopwatch.stream.Json;
+import dev.troopwatch.stream.StoreNames;
+import dev.troopwatch.track.SituationKey;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -33,11 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
-    /** Name of the situation store in the tracking topology. */
-    static final String SITUATION_STORE = "situation-store";
-    /** Suffix of the internal topic carrying extracted events, counted as "events" on the health panel. */
-    static final String EVENTS_TOPIC_SUFFIX = "-mentions-by-situation-repartition";
+    /** The situation store of the tracking topology, queried interactively. */
+    static final String SITUATION_STORE = StoreNames.SITUATIONS;
+    /** Suffix of the repartition topic carrying per-situation reports: what the health panel counts as events. */
+    static final String EVENTS_TOPIC_SUFFIX = "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
     private static final int MAX_TEXT_FILTER = 200;
+    /** Each open event stream holds a thread; beyond this many, new ones are refused rather than starving the API. */
+    static final int MAX_STREAM_CLIENTS = 256;
+    /** A country or organisation code as situation keys use them ("KP", "NATO"). */
+    private static final Pattern CODE = Pattern.compile("[A-Z]{2,4}");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -95,8 +102,9 @@ public final class DashboardServer implements AutoCloseable {
         owned.add(DashboardMetrics.bind(backend.metrics(), streams));
         AlertStream alertStream = new AlertStream(backend.alerts());
         owned.add(0, alertStream);
-        Handlers handlers = new Handlers(backend, alertStream, new SituationView(CountryNames.load(), backend.alerts()),
-                CountryNames.load());
+        CountryNames countries = CountryNames.load();
+        Handlers handlers = new Handlers(backend, alertStream, new SituationView(countries, backend.alerts()),
+                countries);
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -115,12 +123,18 @@ public final class DashboardServer implements AutoCloseable {
                         "X-Content-Type-Options", "nosniff");
             });
         });
-        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff"));
+        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff"));
         app.get("/api/alerts", handlers::alerts);
         app.before("/api/alerts/stream", ctx -> {
             if (!"text/event-stream".equals(ctx.header("Accept"))) {
-                throw new HttpResponseException(406, "this is a server-sent event stream: send Accept: text/event-stream",
-                        Map.of());
+                throw new HttpResponseException(406,
+                        "this is a server-sent event stream: send Accept: text/event-stream", Map.of());
+            }
+            if (alertStream.clientCount() >= MAX_STREAM_CLIENTS) {
+                ctx.header("Retry-After", "30");
+                throw new HttpResponseException(503, "too many open alert streams (" + MAX_STREAM_CLIENTS
+                        + "); retry later", Map.of());
             }
         });
         app.sse("/api/alerts/stream", alertStream::connect);
@@ -175,10 +189,6 @@ public final class DashboardServer implements AutoCloseable {
         String reachable = host.equals("0.0.0.0") || host.equals("::") ? DashboardConfig.LOOPBACK : host;
         return URI.create("http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":"
                 + app.port() + "/");
-    }
-
-    public int sseClients() {
-        return alertStream.clientCount();
     }
 
     @Override
@@ -271,7 +281,10 @@ public final class DashboardServer implements AutoCloseable {
 
         void health(Context ctx) {
             List<InstanceHealth> instances = backend.health().instances();
+            InstanceHealth self = instances.get(0);
             ObjectNode body = Json.mapper().createObjectNode();
+            body.put("state", self.state());
+            body.put("instance", self.instance());
             body.put("checked_at", Instant.now().toString());
             ObjectNode totals = body.putObject("totals");
             double rate = 0;
@@ -308,7 +321,9 @@ public final class DashboardServer implements AutoCloseable {
             feed.put("received", backend.alerts().total());
             feed.put("caught_up", backend.feedCaughtUp().getAsBoolean());
             feed.put("live_clients", alertStream.clientCount());
-            ctx.json(body);
+            // Probes (docker-compose, Kubernetes) read the status: 503 while this instance cannot process.
+            boolean serving = "RUNNING".equals(self.state()) || "REBALANCING".equals(self.state());
+            ctx.status(serving ? 200 : 503).json(body);
         }
 
         void countries(Context ctx) {
@@ -317,7 +332,7 @@ public final class DashboardServer implements AutoCloseable {
 
         private static SituationKey key(Context ctx) {
             try {
-                return SituationKey.parse(ctx.pathParam("key"));
+                return SituationKey.parse(ctx.pathParam("key").strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new BadParameterException("key", e.getMessage());
             }
@@ -329,7 +344,7 @@ public final class DashboardServer implements AutoCloseable {
                 return null;
             }
             String upper = value.toUpperCase(Locale.ROOT);
-            if (!SituationKey.isCode(upper)) {
+            if (!CODE.matcher(upper).matches()) {
                 throw new BadParameterException(name, name + " must be a country code such as RU, got '" + value
                         + "'");
             }

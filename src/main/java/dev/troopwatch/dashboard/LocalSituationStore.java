@@ -3,6 +3,7 @@ package dev.troopwatch.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troopwatch.stream.Json;
+import dev.troopwatch.track.SituationKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -35,7 +35,7 @@ public final class RemoteInstances {
             return Optional.empty();
         }
         if (response.statusCode() != 200) {
-            throw new IOException(host + path + " answered HTTP " + response.statusCode());
+            throw new IOException(host.host() + ":" + host.port() + path + " answered HTTP " + response.statusCode());
         }
         return Optional.of(Json.mapper().readTree(response.body()));
     }

@@ -1,6 +1,7 @@
 package dev.troopwatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.troopwatch.track.SituationKey;
 import java.util.List;
 import java.util.Optional;
 

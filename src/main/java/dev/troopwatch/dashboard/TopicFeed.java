@@ -16,11 +16,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -95,20 +97,26 @@ public final class TopicFeed implements AutoCloseable {
         Instant nextDiscovery = Instant.EPOCH;
         try {
             while (running) {
-                if (Instant.now().isAfter(nextDiscovery)) {
-                    assigned = reassign(assigned);
-                    nextDiscovery = Instant.now().plus(assigned.isEmpty() ? Duration.ZERO : REDISCOVER);
-                }
-                if (assigned.isEmpty()) {
-                    // The topics do not exist yet (the pipeline creates them); look again shortly.
-                    closing.await(1, TimeUnit.SECONDS);
-                    continue;
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    dispatch(record);
-                }
-                if (!caughtUp && reachedEnd(assigned)) {
-                    caughtUp = true;
+                try {
+                    if (Instant.now().isAfter(nextDiscovery)) {
+                        assigned = reassign(assigned);
+                        nextDiscovery = Instant.now().plus(assigned.isEmpty() ? Duration.ZERO : REDISCOVER);
+                    }
+                    if (assigned.isEmpty()) {
+                        // The topics do not exist yet (the pipeline creates them); look again shortly.
+                        closing.await(1, TimeUnit.SECONDS);
+                        continue;
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        dispatch(record);
+                    }
+                    if (!caughtUp && reachedEnd(assigned)) {
+                        caughtUp = true;
+                    }
+                } catch (RetriableException e) {
+                    // Broker unreachable or slow: the feed pauses and resumes by itself.
+                    LOG.warn("dashboard topic feed waiting for the broker: {}", e.getMessage());
+                    closing.await(2, TimeUnit.SECONDS);
                 }
             }
         } catch (WakeupException e) {
@@ -120,7 +128,7 @@ public final class TopicFeed implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("dashboard topic feed stopped: {}", e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             stopped.countDown();
         }
     }
@@ -170,7 +178,7 @@ public final class TopicFeed implements AutoCloseable {
             try {
                 JsonNode alert = Json.mapper().readTree(record.value());
                 if (alert != null && alert.isObject()) {
-                    alerts.append(alert);
+                    alerts.append(alert, caughtUp);
                 }
             } catch (IOException e) {
                 LOG.warn("skipping unreadable alert at {}-{}@{}: {}", record.topic(), record.partition(),

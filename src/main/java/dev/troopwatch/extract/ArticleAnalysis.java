@@ -1115,14 +1115,8 @@ final class ArticleAnalysis {
 
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
     private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
-        int a = Math.min(g.end(), place.end());
-        int b = Math.max(g.start(), place.start());
-        for (int k = a; k < b; k++) {
-            if (s.at(k, LexKind.ATTRIBUTION) != null) {
-                return true;
-            }
-        }
-        return false;
+        return s.startsBetween(LexKind.ATTRIBUTION, Math.min(g.end(), place.end()),
+                Math.max(g.start(), place.start()));
     }
 
     /** Words after which a country is the one the troops help, hence where they are when nothing else says. */

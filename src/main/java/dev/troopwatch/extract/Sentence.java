@@ -1,7 +1,9 @@
 package dev.troopwatch.extract;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +35,8 @@ final class Sentence {
      * most sentences hold no status word and are never looked into. */
     private List<List<Hit>> byStart;
     private byte[] boundaries;
+    /** Per-kind prefix counts of hit starts, built on first use (see startsBetween). */
+    private Map<LexKind, int[]> startsBefore;
 
     Sentence(Tokens tokens, int index, int from, int to, int startChar, int endChar, boolean headline, boolean lead,
              List<Hit> hits) {
@@ -98,6 +102,33 @@ final class Sentence {
             index();
         }
         return byStart.get(token - from);
+    }
+
+    /**
+     * True when a hit of {@code kind} starts at a token in {@code [a, b)}. Answered from per-kind prefix counts built
+     * on first use, so rules that ask it for every pair of hits in a long, trigger-dense sentence stay linear per
+     * question instead of walking the span each time (that walk made adversarial sentences take seconds).
+     */
+    boolean startsBetween(LexKind kind, int a, int b) {
+        int lo = Math.max(a, from);
+        int hi = Math.min(b, to);
+        if (hi <= lo) {
+            return false;
+        }
+        if (startsBefore == null) {
+            startsBefore = new EnumMap<>(LexKind.class);
+        }
+        int[] before = startsBefore.computeIfAbsent(kind, this::countStartsBefore);
+        return before[hi - from] > before[lo - from];
+    }
+
+    /** {@code counts[i]}: tokens in {@code [from, from + i)} at which a hit of {@code kind} starts. */
+    private int[] countStartsBefore(LexKind kind) {
+        int[] counts = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            counts[i - from + 1] = counts[i - from] + (at(i, kind) != null ? 1 : 0);
+        }
+        return counts;
     }
 
     /** The hit of {@code kind} starting at {@code token}, or null. */

@@ -45,9 +45,4 @@ public record BrokerSettings(int nodeId, Path dataDir, String host, int port, in
         return new BrokerSettings(nodeId, dataDir, host, newPort, controllerPort, clusterId, voters, overrides,
                 readyTimeout);
     }
-
-    public BrokerSettings withOverrides(Map<String, String> newOverrides) {
-        return new BrokerSettings(nodeId, dataDir, host, port, controllerPort, clusterId, voters, newOverrides,
-                readyTimeout);
-    }
 }

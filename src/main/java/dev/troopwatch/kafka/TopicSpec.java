@@ -1,6 +1,7 @@
 package dev.troopwatch.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -31,7 +32,8 @@ public record TopicSpec(String name, String description, int partitions, int rep
         if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
             throw new IllegalArgumentException(origin + ": replication_factor must be >= 1, got " + replicationFactor);
         }
-        configs = Map.copyOf(new TreeMap<>(configs));
+        // Sorted, so reports and diffs list configs in a stable order.
+        configs = Collections.unmodifiableMap(new TreeMap<>(configs));
     }
 
     public TopicSpec withPartitions(int newPartitions) {

@@ -39,9 +39,13 @@ public final class Agencies {
     }
 
     public static Agencies load() {
+        return load(RESOURCE);
+    }
+
+    static Agencies load(String resource) {
         List<Alias> aliases = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (RuleFile.Line line : RuleFile.read(RESOURCE)) {
+        for (RuleFile.Line line : RuleFile.read(resource)) {
             String[] names = line.text().split("\\|", -1);
             String canonical = names[0].strip();
             for (String raw : names) {

@@ -3,10 +3,10 @@ package dev.troopwatch.normalise;
 import dev.troopwatch.ingest.RawArticle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns a validated {@link RawArticle} into a {@link NormalisedArticle}: cleans characters ({@link TextCleaner}),
@@ -24,10 +24,14 @@ public final class ArticleNormaliser {
     static final int MAX_HEADLINE_CHARS = 1_000;
     /** A paragraph of at least this many words can carry the lead; shorter ones are kickers, subheads, datelines. */
     static final int LEAD_MIN_WORDS = 8;
+    /** A lead paragraph without final punctuation must be at least this long to count as (truncated) prose. */
+    static final int LEAD_PROSE_WORDS = 25;
     /** A paragraph dropped as the caption before a photo credit is at most this long; longer ones are story. */
     static final int CAPTION_MAX_WORDS = 80;
     /** List items after "Read also:" are title-like: no final punctuation and at most this many words. */
     static final int LIST_ITEM_MAX_WORDS = 25;
+    /** Paragraph hashes for duplicate detection read this many characters. */
+    static final int HASHED_CHARS = 160;
     /** Dateline and agency are looked for in this many leading paragraphs. */
     static final int DATELINE_PARAGRAPHS = 3;
 
@@ -67,12 +71,14 @@ public final class ArticleNormaliser {
      * the record timestamp when it had none). A blank id becomes the id {@link ArticleIds} derives.
      */
     public NormalisedArticle normalise(RawArticle raw, Instant published) {
-        String headline = oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS));
+        Objects.requireNonNull(raw, "raw article");
+        String headline = boilerplate.stripHeadlineTags(oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS)));
         List<String> paragraphs = splitParagraphs(cleaner.clean(raw.body(), maxChars));
         Body body = removeBoilerplate(paragraphs, headline);
         List<String> kept = body.paragraphs;
         Dateline dateline = body.dateline;
-        String agency = dateline != null && dateline.agency() != null ? dateline.agency() : null;
+        // the wire that originated the story: dateline, then outlet name, then sign-off, then "told AFP" in the lead
+        String agency = dateline == null ? null : dateline.agency();
         if (agency == null) {
             agency = agencyFromSource(raw.source());
         }
@@ -95,15 +101,18 @@ public final class ArticleNormaliser {
             paragraphSpans.add(new TextSpan(start, text.length()));
         }
         String full = text.toString();
-        for (TextSpan span : paragraphSpans) {
-            sentences.split(full, span.start(), span.end(), sentenceSpans);
+        for (int i = 0; i < paragraphSpans.size(); i++) {
+            TextSpan span = paragraphSpans.get(i);
+            // paragraphs before the dateline were dropped, so the dateline opens the first body paragraph
+            int noBreakBefore = i == 1 && dateline != null ? span.start() + dateline.end() : span.start();
+            sentences.split(full, span.start(), span.end(), noBreakBefore, sentenceSpans);
         }
         int leadEnd = leadEnd(full, paragraphSpans);
 
         String id = raw.id() == null || raw.id().isBlank()
                 ? ArticleIds.derive(raw.url(), raw.headline(), raw.body()) : raw.id();
-        String language = raw.language() == null || raw.language().isBlank() ? "en" : raw.language();
-        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, language, full,
+        // only articles accepted as English are normalised (see ArticleValidator), whatever tag they came with
+        return new NormalisedArticle(id, raw.url(), raw.source(), headline, published, "en", full,
                 paragraphSpans, sentenceSpans, leadEnd, dateline == null ? null : dateline.place(), agency);
     }
 
@@ -174,19 +183,39 @@ public final class ArticleNormaliser {
         int n = paragraphs.size();
         String[] text = new String[n];
         boolean[] keep = new boolean[n];
+        long[] hashes = new long[n];
         String signoffAgency = null;
         long headlineHash = contentHash(headline);
         boolean headlineEmpty = headline.isEmpty();
         boolean storyBegun = false;
+        int headlineRepeat = -1;
         for (int i = 0; i < n; i++) {
-            String p = boilerplate.stripLead(paragraphs.get(i));
-            text[i] = p;
+            String p = paragraphs.get(i);
+            text[i] = i < BoilerplateRules.LEAD_PARAGRAPHS ? boilerplate.stripLead(p) : p;
+        }
+        // text fused onto the end of the story ("... AFP See more on") is stripped from the last paragraph that is
+        // not boilerplate itself, before classification, so a closing "- AFP" is not mistaken for a photo credit
+        for (int i = n - 1; i >= 0; i--) {
+            String stripped = boilerplate.stripTrail(text[i]);
+            if (!stripped.equals(text[i]) && !stripped.isEmpty() && boilerplate.classify(stripped) == null) {
+                signoffAgency = firstAgency(text[i].substring(stripped.length()));
+                text[i] = stripped;
+                break;
+            }
+            if (!text[i].isEmpty() && boilerplate.classify(text[i]) == null) {
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            String p = text[i];
             if (p.isEmpty()) {
                 continue;
             }
             BoilerplateRules.Rule rule = boilerplate.classify(p);
             if (rule == null) {
-                if (!headlineEmpty && contentHash(p) == headlineHash && sameContent(p, headline)) {
+                hashes[i] = contentHash(p);
+                if (!headlineEmpty && hashes[i] == headlineHash && sameContent(p, headline)) {
+                    headlineRepeat = headlineRepeat < 0 ? i : headlineRepeat;
                     continue;
                 }
                 keep[i] = true;
@@ -198,7 +227,9 @@ public final class ArticleNormaliser {
             }
             switch (rule.action()) {
                 case CAPTION -> {
-                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)) {
+                    // a credit after the dateline paragraph belongs to a picture below the lead, not to the lead
+                    if (i > 0 && keep[i - 1] && !hasWords(text[i - 1], 0, text[i - 1].length(), CAPTION_MAX_WORDS + 1)
+                            && Dateline.parse(text[i - 1], agencies) == null) {
                         keep[i - 1] = false;
                     }
                 }
@@ -218,47 +249,68 @@ public final class ArticleNormaliser {
                 }
             }
         }
+        int[] order = storyOrder(text, keep, headlineRepeat);
         // a dateline marks where the story starts: what comes before it is page furniture (captions, kickers)
         Dateline dateline = null;
         int checked = 0;
-        for (int i = 0; i < n && checked < DATELINE_PARAGRAPHS && dateline == null; i++) {
-            if (keep[i]) {
+        for (int k = 0; k < order.length && checked < DATELINE_PARAGRAPHS && dateline == null; k++) {
+            if (keep[order[k]]) {
                 checked++;
-                dateline = Dateline.parse(text[i], agencies);
-                if (dateline != null) {
-                    Arrays.fill(keep, 0, i, false);
+                dateline = Dateline.parse(text[order[k]], agencies);
+                for (int before = 0; dateline != null && before < k; before++) {
+                    keep[order[before]] = false;
                 }
             }
         }
         List<String> kept = new ArrayList<>();
         Map<Long, String> seen = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i : order) {
             // a repeated paragraph keeps its first kept copy; a copy that served as a caption was dropped above
             if (keep[i]) {
-                String earlier = seen.putIfAbsent(contentHash(text[i]), text[i]);
+                String earlier = seen.putIfAbsent(hashes[i], text[i]);
                 if (earlier == null || !sameContent(earlier, text[i])) {
                     kept.add(text[i]);
                 }
             }
         }
-        while (!kept.isEmpty()) {
-            int last = kept.size() - 1;
-            String before = kept.get(last);
-            String after = boilerplate.stripTrail(before);
-            if (after.equals(before)) {
-                break;
-            }
-            if (signoffAgency == null) {
-                signoffAgency = firstAgency(before.substring(after.length()));
-            }
-            if (after.isEmpty() || boilerplate.classify(after) != null) {
-                kept.remove(last);
-            } else {
-                kept.set(last, after);
-                break;
+        return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
+    }
+
+    /**
+     * The order to read paragraphs in. Some pages put the end of a story before its headline; when the headline is
+     * repeated after kept paragraphs and at least two news paragraphs follow it, the story starts after the repeat
+     * and the paragraphs before it go to the end, so the lead is the story's real first paragraph.
+     */
+    private static int[] storyOrder(String[] text, boolean[] keep, int headlineRepeat) {
+        int n = text.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (headlineRepeat <= 0) {
+            return order;
+        }
+        boolean keptBefore = false;
+        for (int i = 0; i < headlineRepeat && !keptBefore; i++) {
+            keptBefore = keep[i];
+        }
+        int newsAfter = 0;
+        for (int i = headlineRepeat + 1; i < n && newsAfter < 2; i++) {
+            if (keep[i] && hasWords(text[i], 0, text[i].length(), LEAD_MIN_WORDS)) {
+                newsAfter++;
             }
         }
-        return new Body(joinBrokenParagraphs(kept), dateline, signoffAgency);
+        if (!keptBefore || newsAfter < 2) {
+            return order;
+        }
+        int k = 0;
+        for (int i = headlineRepeat + 1; i < n; i++) {
+            order[k++] = i;
+        }
+        for (int i = 0; i <= headlineRepeat; i++) {
+            order[k++] = i;
+        }
+        return order;
     }
 
     private static boolean isListItem(String paragraph) {
@@ -329,13 +381,28 @@ public final class ArticleNormaliser {
         return null;
     }
 
-    /** End of the first body paragraph that carries news, or of the headline when there is none. */
+    /**
+     * End of the first body paragraph that carries news: at least {@value #LEAD_MIN_WORDS} words and written as
+     * prose (final punctuation, or long enough that a missing full stop is truncation); a title-like line such as a
+     * live-blog entry heading or standfirst without a full stop is passed over. Falls back to the first paragraph of
+     * {@value #LEAD_MIN_WORDS} words, then to the first body paragraph, then to the headline.
+     */
     private static int leadEnd(String text, List<TextSpan> paragraphs) {
+        int firstLong = -1;
         for (int i = 1; i < paragraphs.size(); i++) {
             TextSpan span = paragraphs.get(i);
             if (hasWords(text, span.start(), span.end(), LEAD_MIN_WORDS)) {
-                return span.end();
+                if (endsSentence(text.substring(span.start(), span.end()))
+                        || hasWords(text, span.start(), span.end(), LEAD_PROSE_WORDS)) {
+                    return span.end();
+                }
+                if (firstLong < 0) {
+                    firstLong = span.end();
+                }
             }
+        }
+        if (firstLong >= 0) {
+            return firstLong;
         }
         return paragraphs.size() > 1 ? paragraphs.get(1).end() : paragraphs.get(0).end();
     }
@@ -366,10 +433,13 @@ public final class ArticleNormaliser {
         return false;
     }
 
-    /** Hash of the letters and digits, lower-cased: equal for paragraphs that differ only in spacing or punctuation. */
+    /**
+     * Hash of the first {@value #HASHED_CHARS} characters' letters and digits, lower-cased: equal for paragraphs that
+     * differ only in spacing or punctuation. Only a pre-check; equal hashes are confirmed with {@link #compareKey}.
+     */
     static long contentHash(CharSequence text) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0, n = Math.min(text.length(), HASHED_CHARS); i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
                     : Character.isLetterOrDigit(c)) {

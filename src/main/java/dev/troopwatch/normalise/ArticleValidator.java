@@ -39,6 +39,8 @@ public final class ArticleValidator {
     static final int CONTROL_CHAR_RATIO = 200;
     static final int CONTROL_CHAR_ALLOWANCE = 4;
 
+    private static final DateTimeFormatter FEED_DATE_TIME =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss] zzz", Locale.ENGLISH);
     private static final ObjectReader READER = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -138,8 +140,9 @@ public final class ArticleValidator {
 
     /**
      * The instant of a published field: ISO date (midnight UTC), ISO date-time with or without offset or zone
-     * (no offset means UTC), the same with a space instead of "T", or RFC 1123 as feeds write it. Null for a missing
-     * or blank value; {@link DateTimeException} when the value is none of these.
+     * (no offset means UTC), the same with a space instead of "T", or RFC 1123 as feeds write it (also with a zone
+     * name such as "EST"). Null for a missing or blank value; {@link DateTimeException} when the value is none of
+     * these.
      */
     public static Instant publishedInstant(String text) {
         if (text == null || text.isBlank()) {
@@ -149,8 +152,13 @@ public final class ArticleValidator {
         if (value.length() > 64) {
             throw new DateTimeException("published value too long");
         }
-        if (!value.isEmpty() && Character.isLetter(value.charAt(0))) {
-            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        if (Character.isLetter(value.charAt(0))) {
+            try {
+                return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeException e) {
+                // feeds also write zone names ("EST", "PDT") where RFC 1123 wants an offset
+                return ZonedDateTime.parse(value, FEED_DATE_TIME).toInstant();
+            }
         }
         if (value.length() > 10 && value.charAt(10) == ' ') {
             value = value.substring(0, 10) + 'T' + value.substring(11);
@@ -178,13 +186,16 @@ public final class ArticleValidator {
         return tag.equals("en") || tag.startsWith("en-") || tag.equals("eng") || tag.equals("english");
     }
 
-    /** A NUL, or control characters (other than tab and line breaks) beyond a small allowance. */
+    /**
+     * A NUL, or control characters (other than tab and line breaks) beyond a small allowance. U+FFFD counts too:
+     * binary data decoded leniently upstream arrives as valid UTF-8 full of replacement characters.
+     */
     static boolean looksBinary(String text) {
         int controls = 0;
         int allowance = CONTROL_CHAR_ALLOWANCE + text.length() / CONTROL_CHAR_RATIO;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\uFFFD') {
                 if (c == 0) {
                     return true;
                 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * A dateline at the start of a lead paragraph: "SEOUL -", "WASHINGTON:", "KYIV (AP) -", "MOSCOW, Nov 5 (Reuters) -",
- * "BAMAKO, Mali (AP) -", "NAIROBI, December 22. /TASS/.", "Nov. 9 (UPI) -". Runs on text already cleaned by
+ * "BAMAKO, Mali (AP) -", "NAIROBI, December 22. /TASS/.", "Nov. 9 (UPI) -", "(Reuters) -". Runs on text cleaned by
  * {@link TextCleaner}, so every dash is an ASCII "-" and spaces are single.
  *
  * @param place  the dateline place as written ("SEOUL"), or null for a date-only dateline
@@ -21,11 +21,17 @@ record Dateline(String place, String agency, int end) {
                     + "(?:,? (?<date>" + MONTH + " \\d{1,2}(?:st|nd|rd|th)?))?\\.?"
                     + "(?:,? ?\\((?<agency>[^()]{1,60})\\)| ?/(?<slashed>[\\p{L} -]{2,20})/\\.?)?"
                     + "(?: ?(?<sep>--|-|:))?(?= )");
+    /** "Nov. 9 (UPI) -" or just "(Reuters) -": a source without a place. */
     private static final Pattern DATE_DATELINE = Pattern.compile(
-            "(?<date>" + MONTH + " \\d{1,2}) \\((?<agency>[^()]{1,40})\\) ?(?<sep>--|-)(?= )");
+            "(?:(?<date>" + MONTH + " \\d{1,2}) )?\\((?<agency>[^()]{1,40})\\) ?(?<sep>--|-)(?= )");
     private static final int WINDOW = 160;
+    private static final int SEPARATOR_WINDOW = 80;
 
     static Dateline parse(String paragraph, Agencies agencies) {
+        if (paragraph.isEmpty() || !(Character.isUpperCase(paragraph.charAt(0)) || paragraph.charAt(0) == '(')
+                || !hasSeparator(paragraph)) {
+            return null;
+        }
         String head = paragraph.length() > WINDOW ? paragraph.substring(0, WINDOW) : paragraph;
         Matcher m = PLACE_DATELINE.matcher(head);
         if (m.lookingAt()) {
@@ -41,9 +47,24 @@ record Dateline(String place, String agency, int end) {
         }
         Matcher d = DATE_DATELINE.matcher(head);
         if (d.lookingAt() && enoughTextAfter(paragraph, d.end())) {
-            return new Dateline(null, agencyIn(d.group("agency"), agencies), d.end());
+            String agency = agencyIn(d.group("agency"), agencies);
+            // "(Reuters) -" names a source; "(Updated) -" or any other bracket without a date does not
+            if (agency != null || d.group("date") != null) {
+                return new Dateline(null, agency, d.end());
+            }
         }
         return null;
+    }
+
+    /** Every dateline has a dash, colon, bracket, slash or date early on; many opening sentences do not. */
+    private static boolean hasSeparator(String paragraph) {
+        for (int i = 0, n = Math.min(paragraph.length(), SEPARATOR_WINDOW); i < n; i++) {
+            char c = paragraph.charAt(i);
+            if (c == '-' || c == ':' || c == '(' || c == '/' || (c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String agencyIn(String text, Agencies agencies) {

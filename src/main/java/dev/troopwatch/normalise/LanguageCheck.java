@@ -1,5 +1,6 @@
 package dev.troopwatch.normalise;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -75,7 +76,7 @@ public final class LanguageCheck {
         int limit = Math.min(text.length(), MAX_CHARS);
         int latinLetters = 0;
         int otherLetters = 0;
-        Character.UnicodeScript otherScript = null;
+        Map<Character.UnicodeScript, Integer> otherScripts = new EnumMap<>(Character.UnicodeScript.class);
         int words = 0;
         int englishHits = 0;
         Map<String, Integer> foreignHits = new HashMap<>();
@@ -89,9 +90,7 @@ public final class LanguageCheck {
                 } else {
                     otherLetters++;
                     wordIsLatin = false;
-                    if (otherScript == null && !Character.isSurrogate(c)) {
-                        otherScript = Character.UnicodeScript.of(c);
-                    }
+                    otherScripts.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
                 }
                 if (word.length() < 24) {
                     word.append(Character.toLowerCase(c));
@@ -119,7 +118,9 @@ public final class LanguageCheck {
         }
         int letters = latinLetters + otherLetters;
         if (letters > 0 && otherLetters > FOREIGN_SCRIPT_SHARE * letters) {
-            return new Result(false, "script:" + (otherScript == null ? "other" : otherScript.name()));
+            Character.UnicodeScript dominant = otherScripts.entrySet().stream()
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Character.UnicodeScript.UNKNOWN);
+            return new Result(false, "script:" + dominant.name());
         }
         String bestForeign = null;
         int bestForeignHits = 0;

@@ -66,8 +66,16 @@ final class SentenceSplitter {
 
     /** Adds the sentence spans of {@code text[start, end)} (one paragraph) to {@code out}. */
     void split(String text, int start, int end, List<TextSpan> out) {
+        split(text, start, end, start, out);
+    }
+
+    /**
+     * As {@link #split(String, int, int, List)}, but no sentence ends before {@code noBreakBefore}: a dateline such
+     * as "MOSCOW, November 14. /TASS/." belongs to the first sentence of the story.
+     */
+    void split(String text, int start, int end, int noBreakBefore, List<TextSpan> out) {
         int sentenceStart = skipSpaces(text, start, end);
-        int i = sentenceStart;
+        int i = Math.max(sentenceStart, Math.min(noBreakBefore, end));
         while (i < end) {
             char c = text.charAt(i);
             if (c != '.' && c != '!' && c != '?') {
@@ -106,7 +114,7 @@ final class SentenceSplitter {
                 sentenceStart = closeEnd;
                 i = closeEnd;
             } else {
-                i = closeEnd == i ? i + 1 : closeEnd;
+                i = closeEnd;
             }
         }
         emit(text, sentenceStart, end, out);
@@ -193,7 +201,12 @@ final class SentenceSplitter {
         for (int k = dot - 1; k >= 0 && Character.isLowerCase(text.charAt(k)); k--) {
             lower++;
         }
-        return lower >= 3;
+        // "News.Az" or "Caliber.Az" is a name; a real fused sentence start is a longer word
+        int upper = closeEnd + 1;
+        while (upper < end && Character.isLowerCase(text.charAt(upper))) {
+            upper++;
+        }
+        return lower >= 3 && upper - closeEnd >= 3;
     }
 
     private static boolean isTerminal(char c) {

@@ -16,13 +16,15 @@ final class TextCleaner {
     private static final int FOLD_FIRST = 0x0370;
     private static final int FOLD_LAST = 0x052F;
 
-    private final char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
+    /** Latin letter for each Greek or Cyrillic lookalike, indexed from {@link #FOLD_FIRST}; 0 where none. */
+    private final char[] fold;
 
-    private TextCleaner() {
+    private TextCleaner(char[] fold) {
+        this.fold = fold;
     }
 
     static TextCleaner load() {
-        TextCleaner cleaner = new TextCleaner();
+        char[] fold = new char[FOLD_LAST - FOLD_FIRST + 1];
         for (RuleFile.Line line : RuleFile.read(HOMOGLYPHS)) {
             String[] parts = line.text().split("\\s+");
             if (parts.length != 2) {
@@ -36,12 +38,12 @@ final class TextCleaner {
             if (latin > 'z' || !Character.isLetter(latin)) {
                 throw line.error("target must be an ASCII letter");
             }
-            if (cleaner.fold[lookalike - FOLD_FIRST] != 0) {
+            if (fold[lookalike - FOLD_FIRST] != 0) {
                 throw line.error("duplicate lookalike");
             }
-            cleaner.fold[lookalike - FOLD_FIRST] = (char) latin;
+            fold[lookalike - FOLD_FIRST] = (char) latin;
         }
-        return cleaner;
+        return new TextCleaner(fold);
     }
 
     private static int parseChar(RuleFile.Line line, String token) {
@@ -104,6 +106,23 @@ final class TextCleaner {
             lineStart = false;
         }
 
+        /** Copies plain printable ASCII {@code text[from, to)} in bulk: the common case, most of every article. */
+        void emitRun(char[] text, int from, int to) {
+            int count = to - from;
+            if (len + count + 1 > buf.length) {
+                char[] bigger = new char[Math.max(buf.length * 2, len + count + 1) + 16];
+                System.arraycopy(buf, 0, bigger, 0, len);
+                buf = bigger;
+            }
+            if (pendingSpace) {
+                buf[len++] = ' ';
+                pendingSpace = false;
+            }
+            System.arraycopy(text, from, buf, len, count);
+            len += count;
+            lineStart = false;
+        }
+
         void space() {
             pendingSpace = !lineStart;
         }
@@ -119,6 +138,10 @@ final class TextCleaner {
             return !pendingSpace && !lineStart && len > 0;
         }
 
+        boolean afterWordChar() {
+            return afterNonSpace() && Character.isLetterOrDigit(buf[len - 1]);
+        }
+
         boolean afterDigit() {
             return afterNonSpace() && Character.isDigit(buf[len - 1]);
         }
@@ -129,12 +152,18 @@ final class TextCleaner {
         }
     }
 
-    private void map(String text, Output out) {
-        int n = text.length();
+    private void map(String input, Output out) {
+        char[] text = input.toCharArray();
+        int n = text.length;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c > ' ' && c < 0x7F) {
-                out.emit(c);
+                int end = i + 1;
+                while (end < n && text[end] > ' ' && text[end] < 0x7F) {
+                    end++;
+                }
+                out.emitRun(text, i, end);
+                i = end - 1;
                 continue;
             }
             switch (c) {
@@ -142,18 +171,31 @@ final class TextCleaner {
                 case '\n' -> out.newline();
                 case '\r' -> {
                     out.newline();
-                    if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    if (i + 1 < n && text[i + 1] == '\n') {
                         i++;
                     }
                 }
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060', '\u02BC', '\u02BB',
                         '\u2035', '\uFF07' -> out.emit('\'');
-                case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E',
-                        '\u2036', '\uFF02' -> out.emit('"');
+                case '\u201C' -> {
+                    // an opening quote glued to the previous word ("it is\u201Cclear") gets its space back
+                    if (out.afterWordChar()) {
+                        out.space();
+                    }
+                    out.emit('"');
+                }
+                case '\u201D' -> {
+                    out.emit('"');
+                    if (i + 1 < n && Character.isLetterOrDigit(text[i + 1])) {
+                        out.space();
+                    }
+                }
+                case '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\u2036', '\uFF02' ->
+                        out.emit('"');
                 case '\u2010', '\u2011' -> out.emit('-');
                 case '\u2012', '\u2013', '\u2212', '\uFE63', '\uFF0D' -> dash(out, out.afterNonSpace() && nextIsWord(text, i));
                 case '\u2014', '\u2015', '\uFE58' -> dash(out, out.afterDigit() && i + 1 < n
-                        && Character.isDigit(text.charAt(i + 1)));
+                        && Character.isDigit(text[i + 1]));
                 case '\u2028', '\u2029', '\u0085' -> out.newline();
                 case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF' -> {
                     // soft hyphens and zero-width characters carry nothing and would split words
@@ -171,9 +213,8 @@ final class TextCleaner {
         }
     }
 
-    private static boolean nextIsWord(String text, int i) {
-        return i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1))
-                && !Character.isSpaceChar(text.charAt(i + 1));
+    private static boolean nextIsWord(char[] text, int i) {
+        return i + 1 < text.length && !Character.isWhitespace(text[i + 1]) && !Character.isSpaceChar(text[i + 1]);
     }
 
     /** A dash joining two words or numbers ("10-12", "Franco-German") stays tight; otherwise it is " - ". */

@@ -3,22 +3,21 @@ package dev.troopwatch.stream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.troopwatch.normalise.ArticleValidator;
 import dev.troopwatch.normalise.NormalisedArticle;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Event time is the article's publication time: for raw bytes, the top-level {@code published} field of the JSON
- * (an ISO-8601 date, date-time with offset, or instant); for a clean article, its {@code published} instant. When
- * it is missing, unreadable or before 1970 (Kafka timestamps cannot be negative), the record's own timestamp is
- * used; the validation stage decides separately whether the date is acceptable. Raw JSON is streamed through its
- * top-level fields only, so a huge or hostile record costs one pass.
+ * Event time is the article's publication time: for raw bytes, the top-level {@code published} field of the JSON,
+ * read exactly as the validator reads it ({@link ArticleValidator#publishedInstant}); for a clean article, its
+ * {@code published} instant. When it is missing, unreadable or before 1970 (Kafka timestamps cannot be negative),
+ * the record's own timestamp is used, and that timestamp also caps a publication time later than itself; the
+ * validation stage decides separately whether the date is acceptable. Raw JSON is streamed through its top-level
+ * fields only, so a huge or hostile record costs one pass.
  */
 public final class PublishedTimestampExtractor implements TimestampExtractor {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -32,7 +31,12 @@ public final class PublishedTimestampExtractor implements TimestampExtractor {
             published = article.published();
         }
         if (published != null && !published.isBefore(Instant.EPOCH)) {
-            return published.toEpochMilli();
+            // A story cannot have been published after it was written to Kafka. A later date (a typo, a far-future
+            // placeholder) would also become the timestamp of what the topology writes for it, dead letter
+            // included, and the broker refuses timestamps ahead of its clock (log.message.timestamp.after.max.ms),
+            // which failed the task on that record again and again.
+            long millis = published.toEpochMilli();
+            return record.timestamp() >= 0 ? Math.min(millis, record.timestamp()) : millis;
         }
         return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0L);
     }
@@ -46,7 +50,7 @@ public final class PublishedTimestampExtractor implements TimestampExtractor {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("published".equals(field)) {
-                    return value == JsonToken.VALUE_STRING ? parse(parser.getText().trim()) : null;
+                    return value == JsonToken.VALUE_STRING ? parse(parser.getText()) : null;
                 }
                 parser.skipChildren();
             }
@@ -56,18 +60,12 @@ public final class PublishedTimestampExtractor implements TimestampExtractor {
         }
     }
 
+    /** The validator's own reading of a publication date, so that event time and validation agree; null if none. */
     static Instant parse(String text) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException notAnInstant) {
-                return null;
-            }
+            return ArticleValidator.publishedInstant(text);
+        } catch (DateTimeException e) {
+            return null;
         }
     }
 }

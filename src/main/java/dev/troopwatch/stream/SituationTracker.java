@@ -7,14 +7,23 @@ import dev.troopwatch.track.Disposition;
 import dev.troopwatch.track.SituationKey;
 import dev.troopwatch.track.SituationState;
 import dev.troopwatch.track.TransitionDecider;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -24,12 +33,27 @@ import org.apache.kafka.streams.state.Stores;
  * {@link StoreNames#SITUATIONS} store (as the inventory validator of Confluent's Orders example owns its store).
  * It reads the prior state, asks the pure {@link TransitionDecider}, writes the new state, and forwards the alerts
  * in order followed by the new state. Under exactly-once the store write, the alerts and the state commit together.
+ *
+ * <p>Reports reach this processor from several upstream partitions, interleaved in processing order, not in
+ * publication order: a bulk replay published in order would otherwise arrive shuffled, and the decider would
+ * rightly treat the shuffled older reports as late. So each report first waits in a changelogged reorder buffer,
+ * keyed by publication time, for the reorder window (wall-clock time; default {@link #DEFAULT_REORDER_WINDOW});
+ * a wall-clock punctuator then releases reports in publication order, stopping at the first one that has not waited
+ * long enough, so that nothing overtakes an older report still inside its window. A report older than one already
+ * released is still late, and handled as such. A window of zero decides on arrival.
  */
 final class SituationTracker implements ProcessorSupplier<String, ArticleReport, String, TrackerOutput> {
-    private final TransitionDecider decider;
+    static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
 
-    SituationTracker(TransitionDecider decider) {
-        this.decider = decider;
+    private final TransitionDecider decider;
+    private final Duration reorderWindow;
+
+    SituationTracker(TransitionDecider decider, Duration reorderWindow) {
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.reorderWindow = Objects.requireNonNull(reorderWindow, "reorderWindow");
+        if (reorderWindow.isNegative()) {
+            throw new IllegalArgumentException("reorder window must not be negative: " + reorderWindow);
+        }
     }
 
     static StoreBuilder<KeyValueStore<String, SituationState>> storeBuilder() {
@@ -38,29 +62,52 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
                 .withLoggingEnabled(Map.of());
     }
 
+    static StoreBuilder<KeyValueStore<String, BufferedReport>> bufferBuilder() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_BUFFER), Serdes.String(),
+                        JsonSerde.serdeFor(BufferedReport.class))
+                .withLoggingEnabled(Map.of());
+    }
+
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(storeBuilder());
+        return Set.of(storeBuilder(), bufferBuilder());
     }
 
     @Override
     public Processor<String, ArticleReport, String, TrackerOutput> get() {
-        return new Tracker(decider);
+        return new Tracker(decider, reorderWindow.toMillis());
+    }
+
+    /**
+     * Buffer key: publication time first; equal times (date-only articles of one day) keep their arrival order, the
+     * offset on the repartition partition; situation and article make the key readable.
+     */
+    static String bufferKey(String situation, ArticleReport report, long offset) {
+        return String.format(Locale.ROOT, "%013d|%019d|%s|%s", Math.max(0L, report.published().toEpochMilli()),
+                Math.max(0L, offset), situation, report.id());
     }
 
     private static final class Tracker implements Processor<String, ArticleReport, String, TrackerOutput> {
         private final TransitionDecider decider;
+        private final long windowMs;
         private ProcessorContext<String, TrackerOutput> context;
-        private KeyValueStore<String, SituationState> store;
+        private KeyValueStore<String, SituationState> situations;
+        private KeyValueStore<String, BufferedReport> buffer;
 
-        Tracker(TransitionDecider decider) {
+        Tracker(TransitionDecider decider, long windowMs) {
             this.decider = decider;
+            this.windowMs = windowMs;
         }
 
         @Override
         public void init(ProcessorContext<String, TrackerOutput> context) {
             this.context = context;
-            this.store = context.getStateStore(StoreNames.SITUATIONS);
+            this.situations = context.getStateStore(StoreNames.SITUATIONS);
+            this.buffer = context.getStateStore(StoreNames.REPORT_BUFFER);
+            if (windowMs > 0) {
+                context.schedule(Duration.ofMillis(Math.max(100L, windowMs / 4)), PunctuationType.WALL_CLOCK_TIME,
+                        this::release);
+            }
         }
 
         @Override
@@ -68,18 +115,53 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
             if (record.key() == null || record.value() == null) {
                 return;
             }
-            SituationKey situation = SituationKey.parse(record.key());
-            SituationState prior = store.get(record.key());
-            Decision decision = decider.decide(situation, prior, record.value(),
+            SituationKey.parse(record.key());
+            if (windowMs == 0) {
+                decide(record.key(), record.value());
+                return;
+            }
+            long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
+            buffer.put(bufferKey(record.key(), record.value(), offset),
+                    new BufferedReport(record.key(), context.currentSystemTimeMs(), record.value()));
+        }
+
+        /** Releases, in publication order, every report that waited the window, up to the first that did not. */
+        private void release(long now) {
+            List<KeyValue<String, BufferedReport>> ready = new ArrayList<>();
+            try (KeyValueIterator<String, BufferedReport> waiting = buffer.all()) {
+                while (waiting.hasNext()) {
+                    KeyValue<String, BufferedReport> next = waiting.next();
+                    if (next.value.arrivedAt() > now - windowMs) {
+                        break;
+                    }
+                    ready.add(next);
+                }
+            }
+            for (KeyValue<String, BufferedReport> entry : ready) {
+                buffer.delete(entry.key);
+                try {
+                    decide(entry.value.situation(), entry.value.report());
+                } catch (RuntimeException e) {
+                    // a punctuation has no source record: name the report so that the dead letter identifies it
+                    throw new IllegalStateException("tracking " + entry.value.situation() + " failed on article "
+                            + entry.value.report().id() + " published " + entry.value.report().published(), e);
+                }
+            }
+        }
+
+        private void decide(String key, ArticleReport report) {
+            SituationState prior = situations.get(key);
+            Decision decision = decider.decide(SituationKey.parse(key), prior, report,
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             if (decision.disposition() == Disposition.DUPLICATE) {
                 return;
             }
-            store.put(record.key(), decision.state());
+            situations.put(key, decision.state());
+            long eventTime = Math.max(0L, report.published().toEpochMilli());
             for (Alert alert : decision.alerts()) {
-                context.forward(record.withValue(TrackerOutput.alert(alert)));
+                context.forward(new Record<>(key, TrackerOutput.alert(alert), eventTime));
             }
-            context.forward(record.withValue(TrackerOutput.state(decision.state())));
+            context.forward(new Record<>(key, TrackerOutput.state(decision.state()), eventTime));
         }
     }
 }

@@ -12,6 +12,12 @@ public final class StoreNames {
      * ({@code StoreQueryParameters.fromNameAndType(SITUATIONS, QueryableStoreTypes.keyValueStore())}).
      */
     public static final String SITUATIONS = "situation-store";
+    /**
+     * The tracker's reorder buffer: reports wait here for the reorder window and leave in publication order. Key =
+     * zero-padded publication millis + "|" + offset on the repartition partition + "|" + situation + "|" + article
+     * id, value = {@link BufferedReport} JSON.
+     */
+    public static final String REPORT_BUFFER = "situation-report-buffer";
     /** Repartition of per-situation reports, key = situation; topic {@code <application.id>-situation-reports-repartition}. */
     public static final String SITUATION_REPORTS_REPARTITION = "situation-reports";
 

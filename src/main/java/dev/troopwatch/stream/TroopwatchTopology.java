@@ -1,27 +1,109 @@
 package dev.troopwatch.stream;
 
+import dev.troopwatch.normalise.NormalisedArticle;
+import dev.troopwatch.track.ArticleReport;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The troopwatch topology: raw articles in, alerts and situation states out.
- * Pure: builds and returns, opens no sockets. (First shape; the tracking stages are added by the track work.)
+ * The troopwatch topology. Pure: builds and returns, opens no sockets, starts nothing.
+ *
+ * <pre>
+ * troopwatch.articles.raw ─ read-raw-articles (event time = published)
+ *   └ validate-normalise ─ cleaning-rejected ─ rejection-to-deadletter ─ write-rejections ─▶ troopwatch.deadletter
+ *                        └ cleaning-clean ─ clean-article ─ write-clean-articles ─▶ troopwatch.articles.clean
+ * troopwatch.articles.clean ─ read-clean-articles
+ *   └ extract-mentions (one report per situation, key "ACTOR-HOST")
+ *     └ situation-reports (repartition by situation)
+ *       └ track-situations [situation-report-buffer, situation-store]
+ *           ├ tracked-alerts ─ alert-value ─ write-alerts ─▶ troopwatch.alerts
+ *           └ tracked-states ─ state-value ─ write-situations ─▶ troopwatch.situations (compacted)
+ * </pre>
+ * The clean-article topic sits between the two halves so that other consumers (and a re-extraction after a rule
+ * change) can read validated articles; the repartition puts every report of a situation on one task, in order.
  */
 public final class TroopwatchTopology {
     private TroopwatchTopology() {
     }
 
+    /** The production topology: the real normaliser, extractor and decision rules. */
     public static Topology buildTopology(Properties config) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(TopicNames.ARTICLES_RAW, Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("read-raw-articles"))
-                .to(TopicNames.ARTICLES_CLEAN, Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("write-clean-articles"));
+        return buildTopology(config, ProductionParts.create());
+    }
+
+    /**
+     * @param config the application's Streams properties (application.id and bootstrap.servers included, as
+     *               {@link StreamsConfig} requires): topology-level settings such as the explicit-naming check of
+     *               {@link StreamsDefaults} only take effect when the builder is given them
+     */
+    public static Topology buildTopology(Properties config, PipelineParts parts) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+
+        KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
+                Consumed.with(Topics.ARTICLES_RAW.keySerde(), Topics.ARTICLES_RAW.valueSerde())
+                        .withTimestampExtractor(new PublishedTimestampExtractor())
+                        .withName("read-raw-articles"));
+        Map<String, KStream<String, ValidatedRecord>> validated = raw
+                .process(() -> new ValidateNormaliseProcessor(parts.cleaner()),
+                        Named.as(ValidateNormaliseProcessor.STAGE))
+                .split(Named.as("cleaning-"))
+                .branch((key, value) -> value.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("clean"));
+        validated.get("cleaning-rejected")
+                .mapValues(ValidatedRecord::deadLetter, Named.as("rejection-to-deadletter"))
+                .to(Topics.DEADLETTER.name(), Produced.with(Topics.DEADLETTER.keySerde(),
+                        Topics.DEADLETTER.valueSerde()).withName("write-rejections"));
+        validated.get("cleaning-clean")
+                .mapValues(ValidatedRecord::article, Named.as("clean-article"))
+                .to(Topics.ARTICLES_CLEAN.name(), Produced.with(Topics.ARTICLES_CLEAN.keySerde(),
+                        Topics.ARTICLES_CLEAN.valueSerde()).withName("write-clean-articles"));
+
+        KStream<String, NormalisedArticle> clean = builder.stream(Topics.ARTICLES_CLEAN.name(),
+                Consumed.with(Topics.ARTICLES_CLEAN.keySerde(), Topics.ARTICLES_CLEAN.valueSerde())
+                        .withTimestampExtractor(new PublishedTimestampExtractor())
+                        .withName("read-clean-articles"));
+        Map<String, KStream<String, TrackerOutput>> tracked = clean
+                .process(() -> new ExtractProcessor(parts.extractor()), Named.as("extract-mentions"))
+                .repartition(Repartitioned.<String, ArticleReport>as(Topics.SITUATION_REPORTS.name())
+                        .withKeySerde(Topics.SITUATION_REPORTS.keySerde())
+                        .withValueSerde(Topics.SITUATION_REPORTS.valueSerde()))
+                .process(new SituationTracker(parts.decider(), reorderWindow(config)), Named.as("track-situations"))
+                .split(Named.as("tracked-"))
+                .branch((key, value) -> value.isAlert(), Branched.as("alerts"))
+                .defaultBranch(Branched.as("states"));
+        tracked.get("tracked-alerts")
+                .mapValues(TrackerOutput::alert, Named.as("alert-value"))
+                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("write-alerts"));
+        tracked.get("tracked-states")
+                .mapValues(TrackerOutput::state, Named.as("state-value"))
+                .to(Topics.SITUATIONS.name(), Produced.with(Topics.SITUATIONS.keySerde(),
+                        Topics.SITUATIONS.valueSerde()).withName("write-situations"));
         return builder.build(config);
+    }
+
+    /** {@value StreamsDefaults#REORDER_WINDOW_MS} from the config, else the default window. */
+    static Duration reorderWindow(Properties config) {
+        Object value = config.get(StreamsDefaults.REORDER_WINDOW_MS);
+        if (value == null) {
+            return SituationTracker.DEFAULT_REORDER_WINDOW;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(StreamsDefaults.REORDER_WINDOW_MS + " must be milliseconds: "
+                    + value, e);
+        }
     }
 }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * "Given what we knew, is this report a change, and of what kind?" A pure function of the prior state of one
@@ -41,12 +41,17 @@ import java.util.TreeSet;
  *   <li>The same article id again is a duplicate and changes nothing.</li>
  *   <li>A near-duplicate of a recent report of the situation ({@link SyndicationDetector}) is a reprint: it adds a
  *       report to the corroboration of the status it repeats, never an independent source or an alert.</li>
+ *   <li>In a withdrawal story (lead WITHDRAWN without REDEPLOYED) the lead's presence statements (DEPLOYED,
+ *       REINFORCED) describe the deployment that ends: they count as background, and combat it mentions is not a
+ *       return to the front.</li>
  *   <li>A report with no lead statement of the situation only adds to history.</li>
  *   <li>A report published before the latest applied report is late: history only, the state never flips back.</li>
  *   <li>For a situation with no status yet, the report's background statements (those not repeating a lead status
  *       and not dated on or after the report) seed the prior state: the furthest lifecycle stage among them is the
  *       prior status, and combat, losses, withdrawals, theatres, troops and official claims they mention count as
- *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.</li>
+ *       known. So a story whose news is "back at the front" yields WITHDRAWN -> REDEPLOYED, not a new deployment.
+ *       A background withdrawal does not seed a story whose news is plain presence (DEPLOYED without REDEPLOYED):
+ *       a return is only inferred when the report says so.</li>
  *   <li>Each lead status is compared with what was known (see {@link #transitions}); only a real change alerts,
  *       and alerts of one report are ordered by {@link AlertType}'s declaration order.</li>
  * </ol>
@@ -61,6 +66,8 @@ public final class TransitionDecider {
     /** Lifecycle stage of a background status, for seeding: the furthest stage is where the story stood. */
     private static final List<Status> LIFECYCLE =
             List.of(PLANNED, DEPLOYED, REINFORCED, ENGAGED, CASUALTIES, WITHDRAWN, REDEPLOYED);
+
+    private static final int MAX_HISTORY_SENTENCE = 600;
 
     private final TrackingPolicy policy;
     private final SyndicationDetector syndication;
@@ -90,6 +97,13 @@ public final class TransitionDecider {
                 .toList();
         List<Mention> lead = mentions.stream().filter(Mention::lead).toList();
         List<Mention> background = mentions.stream().filter(m -> !m.lead()).toList();
+        if (isWithdrawalStory(lead)) {
+            // "the last French troops stationed in Niger have left": the presence it names is what ends
+            List<Mention> context = lead.stream().filter(m -> m.status() == DEPLOYED || m.status() == REINFORCED)
+                    .toList();
+            lead = lead.stream().filter(m -> !context.contains(m)).toList();
+            background = Stream.concat(background.stream(), context.stream()).toList();
+        }
         Draft draft = prior == null ? new Draft(situation) : new Draft(prior);
         draft.updatedAt = detectedAt;
         ReportFingerprint fingerprint = new ReportFingerprint(report.id(), report.signature(), report.agency(),
@@ -186,7 +200,8 @@ public final class TransitionDecider {
      * goes. {@code c} is the status before the report:
      * <ul>
      *   <li>PLANNED: alerts PLANNED when nothing or a withdrawal was known; with troops standing in the host, a plan
-     *       that names a number or a theatre is a planned REINFORCEMENT (once per reinforcement episode).</li>
+     *       that names a number of troops is a planned REINFORCEMENT (once per reinforcement episode); a plan
+     *       without one ("will be sent into combat in the coming days") is about the troops already there.</li>
      *   <li>DEPLOYED: NEW_DEPLOYMENT from nothing or a plan; REDEPLOYMENT after a withdrawal.</li>
      *   <li>REDEPLOYED: REDEPLOYMENT unless troops are already known to stand in the host.</li>
      *   <li>REINFORCED: REINFORCEMENT once per reinforcement episode.</li>
@@ -214,7 +229,7 @@ public final class TransitionDecider {
                     if (c == null || c == WITHDRAWN) {
                         changes.add(Change.of(AlertType.PLANNED, s, true, basis, troops, troopsBefore));
                         draft.troops = troops != null ? troops : draft.troops;
-                    } else if (PRESENCE.contains(c) && (troops != null || firstTheatre(basis) != null)
+                    } else if (PRESENCE.contains(c) && troops != null
                             && newReinforcementEpisode(draft, report.published())) {
                         changes.add(Change.of(AlertType.REINFORCEMENT, s, false, basis, troops, troopsBefore));
                         draft.reinforcementSince = report.published();
@@ -247,8 +262,9 @@ public final class TransitionDecider {
                 }
                 case ENGAGED -> {
                     if (!draft.engaged) {
-                        changes.add(Change.of(AlertType.ENGAGEMENT, s, true, basis, troops, troopsBefore));
-                    } else if (c == WITHDRAWN) {
+                        changes.add(Change.of(AlertType.ENGAGEMENT, s, !isWithdrawalStory(lead), basis, troops,
+                                troopsBefore));
+                    } else if (c == WITHDRAWN && !isWithdrawalStory(lead)) {
                         changes.add(Change.of(AlertType.REDEPLOYMENT, s, true, basis, troops, troopsBefore));
                     }
                 }
@@ -294,8 +310,12 @@ public final class TransitionDecider {
     /** Seeds a situation new to us from the report's background: the story so far, as the report tells it. */
     private static void seed(Draft draft, List<Mention> background, Set<Status> leadStatuses, ArticleReport report) {
         LocalDate published = LocalDate.ofInstant(report.published(), ZoneOffset.UTC);
+        // a story whose news is presence, not a return, does not tell of a withdrawal before it: a withdrawal in its
+        // background is about something else (the end of another mission, a withdrawal only considered)
+        boolean presenceNews = leadStatuses.contains(DEPLOYED) && !leadStatuses.contains(REDEPLOYED);
         List<Mention> seeds = background.stream()
                 .filter(m -> !leadStatuses.contains(m.status()))
+                .filter(m -> !(presenceNews && m.status() == WITHDRAWN))
                 .filter(m -> m.eventTime() == null || m.eventTime().from() == null
                         || m.eventTime().from().isBefore(published))
                 .toList();
@@ -329,6 +349,12 @@ public final class TransitionDecider {
                 draft.officiallyConfirmed = true;
             }
         }
+    }
+
+    /** A report whose news is a withdrawal (and not a return): its presence and combat statements are context. */
+    private static boolean isWithdrawalStory(List<Mention> lead) {
+        Set<Status> statuses = statusesOf(lead);
+        return statuses.contains(WITHDRAWN) && !statuses.contains(REDEPLOYED);
     }
 
     private boolean newReinforcementEpisode(Draft draft, Instant published) {
@@ -402,7 +428,13 @@ public final class TransitionDecider {
                 new ArrayList<>(statusesOf(background)), firstTheatre(lead), firstTroops(lead),
                 lead.stream().map(Mention::claimant).filter(Objects::nonNull).distinct().toList(),
                 !lead.isEmpty() && lead.stream().allMatch(Mention::hedged),
-                told.isEmpty() ? null : told.get(0).evidence().sentence(), disposition, copyOf, alertIds);
+                told.isEmpty() ? null : shortened(told.get(0).evidence().sentence()), disposition, copyOf, alertIds);
+    }
+
+    /** History keeps a sentence for reading, not as evidence (alerts carry that whole): bounded per entry. */
+    private static String shortened(String sentence) {
+        return sentence.length() <= MAX_HISTORY_SENTENCE ? sentence
+                : sentence.substring(0, MAX_HISTORY_SENTENCE - 3) + "...";
     }
 
     /** One change a report makes; {@code setsStatus} when it moves the situation's current status to {@code to}. */
@@ -518,7 +550,7 @@ public final class TransitionDecider {
         SituationState build() {
             return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties,
                     engaged, casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince,
-                    new ArrayList<>(new LinkedHashSet<>(claimants)), hedged, asOf, updatedAt, evidence,
+                    new ArrayList<>(claimants), hedged, asOf, updatedAt, evidence,
                     corroboration, sources, alertSequence, history, fingerprints);
         }
     }

@@ -162,6 +162,7 @@ final class DashboardApiTest {
         memory.deadLetters.append(new DeadLetterLog.DeadLetter("art-9", "missing-field", "headline is missing",
                 "validate", Instant.now()));
         JsonNode body = getJson("/api/health", 200);
+        assertEquals("RUNNING", body.get("state").asText());
         assertEquals(12, body.at("/totals/articles").asLong());
         assertEquals(1.5, body.at("/totals/articles_per_second").asDouble());
         assertEquals(2, body.get("instances").size());
@@ -169,6 +170,14 @@ final class DashboardApiTest {
         assertEquals("headline is missing", body.at("/dead_letters/latest/0/detail").asText());
         assertEquals("missing-field", body.at("/dead_letters/latest/0/reason").asText());
         assertEquals(3, body.at("/alert_feed/buffered").asInt());
+    }
+
+    @Test
+    void healthIs503WhileThisInstanceCannotProcess() throws Exception {
+        memory.streamsState = "PENDING_ERROR";
+        JsonNode body = getJson("/api/health", 503);
+        assertEquals("PENDING_ERROR", body.get("state").asText());
+        assertEquals(12, body.at("/totals/articles").asLong(), "the body still describes the pipeline");
     }
 
     @Test
@@ -209,6 +218,10 @@ final class DashboardApiTest {
                     "Wire Four", "The unit has been pulled back from the line, officials said.");
             assertEquals("event: alert", nextEventLine(events));
             assertTrue(nextData(events).contains("\"type\":\"WITHDRAWAL\""), "pushes a new alert live");
+            JsonNode history = Json.mapper().readTree("{\"alert_id\":\"US-PL#1\",\"type\":\"NEW_DEPLOYMENT\","
+                    + "\"situation\":{\"actor\":\"US\",\"host\":\"PL\"}}");
+            memory.alerts.append(history, false);
+            assertEquals("event: backfill", nextEventLine(events), "history read at start is not news");
         }
     }
 

@@ -69,6 +69,12 @@ final class DashboardPageTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#board-body tr[data-key='KP-RU']"), "WITHDRAWN"));
         chromium.screenshot("page-overview");
+        assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
+        ((JavascriptExecutor) driver).executeScript("const probe = document.createElement('span');"
+                + "probe.id = 'dim-probe'; probe.textContent = 'dim text'; probe.style.color = '#3a3f47';"
+                + "document.querySelector('.panel-head').append(probe);");
+        assertEquals(1, chromium.contrastFailures().size(), "the contrast check catches dim text");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('dim-probe').remove();");
 
         new Select(driver.findElement(By.id("f-host"))).selectByValue("UA");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#board-body tr"), 1));
@@ -87,13 +93,43 @@ final class DashboardPageTest {
         assertTrue(items.get(2).getText().contains("WITHDRAWAL"), items.get(2).getText());
         assertEquals(4, driver.findElements(By.cssSelector("svg.chart circle.point")).size(),
                 "one chart point per report with a figure");
-        driver.manage().window().setSize(new Dimension(1440, 1700));
+        driver.findElement(By.cssSelector(".reports > summary")).click();
+        assertEquals(4, driver.findElements(By.cssSelector(".reports-table tbody tr")).size(), "every report listed");
+        driver.manage().window().setSize(new Dimension(1440, 2000));
         chromium.screenshot("page-situation");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-overview")));
+        wait.until(d -> "KP-RU".equals(d.switchTo().activeElement().getAttribute("data-key")));
+        new Actions(driver).sendKeys("/").perform();
+        assertEquals("f-text", driver.switchTo().activeElement().getAttribute("id"), "/ jumps to the search");
+        assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
         driver.manage().window().setSize(new Dimension(420, 900));
         driver.navigate().to(server.uri() + "#/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-overview")));
         chromium.screenshot("page-narrow");
+    }
+
+    @Test
+    void feedReconnectsAfterTheServerGoesAwayAndMissesNothing() {
+        var driver = chromium.driver;
+        var wait = chromium.waitUpTo(WAIT);
+        driver.get(server.uri().toString());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"), "Live"));
+        int port = server.port();
+        server.close();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"),
+                "Live")));
+        chromium.screenshot("page-disconnected");
+        // An alert committed while the page was cut off, then the server comes back on the same address.
+        memory.change("BY", "UA", "Border", "NEW_DEPLOYMENT", "PLANNED", "DEPLOYED", 4_000L, 4_000L, "2025-03-20",
+                "Wire Six", "The contingent crossed into the border area overnight, officials said.");
+        server = DashboardServer.start(DashboardConfig.loopback(port), memory.backend());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#connection .conn-text"), "Live"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#feed .alert.is-new[data-alert-id='BY-UA#2']")));
+        assertEquals(4, driver.findElements(By.cssSelector("#feed .alert")).size(),
+                "the replay after reconnecting adds the missed alert once and repeats none");
     }
 
     /** Presses Tab until the focused element is the board row for {@code key}; fails after 60 presses. */

@@ -2,13 +2,18 @@ package dev.troopwatch.dashboard;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -64,11 +69,23 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Visible text below WCAG AA contrast (4.5:1) against its composited background, as "element text ratio". */
+    List<Object> contrastFailures() {
+        try (InputStream in = HeadlessChromium.class.getResourceAsStream("/dashboard/contrast-check.js")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            @SuppressWarnings("unchecked")
+            List<Object> failures = (List<Object>) ((JavascriptExecutor) driver).executeScript(script);
+            return failures;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

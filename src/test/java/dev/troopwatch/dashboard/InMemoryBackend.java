@@ -1,10 +1,21 @@
 package dev.troopwatch.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troopwatch.alert.Alert;
+import dev.troopwatch.alert.AlertType;
+import dev.troopwatch.alert.ArticleEvidence;
+import dev.troopwatch.alert.Corroboration;
+import dev.troopwatch.alert.SituationRef;
+import dev.troopwatch.extract.Status;
+import dev.troopwatch.extract.TroopRange;
 import dev.troopwatch.stream.Json;
+import dev.troopwatch.track.Disposition;
+import dev.troopwatch.track.HistoryEntry;
+import dev.troopwatch.track.SituationKey;
+import dev.troopwatch.track.SituationState;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +23,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A dashboard backend over in-memory situations and alerts, for handler tests that need no broker. */
+/**
+ * A dashboard backend over in-memory situations and alerts, for handler and page tests that need no broker. It
+ * builds the tracking stage's own records (SituationState, HistoryEntry, Alert) and serialises them with the
+ * project's mapper, so a change to their JSON shape shows up here too.
+ */
 final class InMemoryBackend implements SituationDirectory, HealthSource {
-    final Map<String, ObjectNode> situations = new ConcurrentHashMap<>();
+    private final Map<String, SituationState> situations = new ConcurrentHashMap<>();
     final AlertLog alerts = new AlertLog(50);
     final DeadLetterLog deadLetters = new DeadLetterLog(5);
     volatile boolean storeReady = true;
+    volatile String streamsState = "RUNNING";
 
     DashboardBackend backend() {
         return new DashboardBackend(this, this, this, alerts, deadLetters, () -> true,
@@ -27,14 +43,15 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
     @Override
     public Listing all() {
         checkReady();
-        List<JsonNode> all = new ArrayList<>(new TreeMap<>(situations).values());
+        List<JsonNode> all = new ArrayList<>();
+        new TreeMap<>(situations).values().forEach(state -> all.add(Json.mapper().valueToTree(state)));
         return new Listing(all, List.of(new InstanceAnswer("memory", true, all.size(), null)));
     }
 
     @Override
     public Optional<JsonNode> find(SituationKey key) {
         checkReady();
-        return Optional.ofNullable(situations.get(key.toString()));
+        return Optional.ofNullable(situations.get(key.toString())).map(Json.mapper()::valueToTree);
     }
 
     private void checkReady() {
@@ -45,7 +62,8 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
 
     @Override
     public InstanceHealth local() {
-        return new InstanceHealth("memory:1", "RUNNING", 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L, null);
+        return new InstanceHealth("memory:1", streamsState, 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L,
+                null);
     }
 
     @Override
@@ -53,119 +71,67 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         return List.of(local(), InstanceHealth.unreachable("other:2", "connection refused"));
     }
 
-    /**
-     * Records a change in a situation's history and publishes its alert, in the JSON shapes of the tracking
-     * stage's SituationState / HistoryEntry and Alert.
-     */
-    ObjectNode change(String actor, String host, String theatre, String type, String from, String to, Long min,
-                      Long max, String eventDay, String source, String sentence) {
-        ObjectNode state = stateOf(actor, host);
+    /** Records a report that changed the situation and publishes the alert it raised, as the pipeline would. */
+    synchronized Alert change(String actor, String host, String theatre, String type, String from, String to,
+                              Long min, Long max, String eventDay, String source, String sentence) {
+        SituationState before = stateOf(actor, host);
         String key = actor + "-" + host;
-        long sequence = state.path("alert_sequence").asLong() + 1;
-        String eventTime = eventDay + "T09:00:00Z";
-        ObjectNode evidence = evidence(key, state, source, sentence);
-        ObjectNode alert = Json.mapper().createObjectNode();
-        alert.put("alert_id", key + "#" + sequence);
-        alert.put("type", type);
-        alert.putObject("situation").put("actor", actor).put("host", host).put("theatre", theatre);
-        alert.put("from", from);
-        alert.put("to", to);
-        alert.set("troops", troops(min, max));
-        alert.set("previous_troops", state.path("troops").isObject() ? state.get("troops") : null);
-        alert.putArray("claimants").add("KR");
-        alert.put("hedged", false);
-        alert.put("event_time", eventTime);
-        alert.put("detected_at", Instant.now().toString());
-        alert.set("evidence", evidence);
-        alert.set("prior_evidence", state.path("evidence").isObject() ? state.get("evidence") : null);
-        alert.putObject("corroboration").put("independent_sources", 1).put("reports", 1);
-        ObjectNode entry = entry(state, eventTime, evidence, to, theatre, troops(min, max), "CHANGE");
-        entry.putArray("alert_ids").add(alert.get("alert_id").asText());
-        state.put("alert_sequence", sequence);
-        state.put("status", to);
-        state.putArray("lead").add(to);
-        state.put("theatre", theatre);
-        ArrayNode theatres = (ArrayNode) state.get("theatres");
-        if (theatre != null && !theatres.toString().contains("\"" + theatre + "\"")) {
+        Instant eventTime = LocalDate.parse(eventDay).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ArticleEvidence evidence = evidence(key, before, source, sentence);
+        TroopRange troops = min == null && max == null ? null : new TroopRange(min, max);
+        long sequence = before.alertSequence() + 1;
+        Alert alert = new Alert(key + "#" + sequence, AlertType.valueOf(type), new SituationRef(actor, host, theatre),
+                from == null ? null : Status.valueOf(from), Status.valueOf(to), troops, before.troops(),
+                List.of("KR"), false, eventTime, Instant.now(), evidence, before.evidence(), new Corroboration(1, 1));
+        List<HistoryEntry> history = new ArrayList<>(before.history());
+        history.add(entry(eventTime, evidence, Status.valueOf(to), theatre, troops, Disposition.CHANGE,
+                List.of(alert.alertId())));
+        List<String> theatres = new ArrayList<>(before.theatres());
+        if (theatre != null && !theatres.contains(theatre)) {
             theatres.add(theatre);
         }
-        state.set("troops", alert.get("troops"));
-        state.set("evidence", evidence);
-        state.set("corroboration", alert.get("corroboration").deepCopy());
-        ((ArrayNode) state.get("sources")).removeAll().add(source);
-        state.put("as_of", eventTime);
-        state.put("updated_at", Instant.now().toString());
-        alerts.append(alert);
+        situations.put(key, new SituationState(key, actor, host, Status.valueOf(to), List.of(Status.valueOf(to)),
+                theatre, theatres, troops, null, false, false, false, false, null, List.of("KR"), false, eventTime,
+                Instant.now(), evidence, new Corroboration(1, 1), List.of(source), sequence, history, List.of()));
+        alerts.append(Json.mapper().valueToTree(alert));
         return alert;
     }
 
     /** Records a report that repeats the known status in other words: corroboration and a chart point, no alert. */
-    void rereport(String actor, String host, Long min, Long max, String eventDay, String source, String sentence) {
-        ObjectNode state = stateOf(actor, host);
-        String eventTime = eventDay + "T09:00:00Z";
-        ObjectNode evidence = evidence(actor + "-" + host, state, source, sentence);
-        entry(state, eventTime, evidence, state.path("status").asText(), state.path("theatre").asText(null),
-                troops(min, max), "REREPORT").putArray("alert_ids");
-        ObjectNode corroboration = (ObjectNode) state.get("corroboration");
-        corroboration.put("independent_sources", corroboration.get("independent_sources").asInt() + 1)
-                .put("reports", corroboration.get("reports").asInt() + 1);
-        ((ArrayNode) state.get("sources")).add(source);
-        state.put("as_of", eventTime);
+    synchronized void rereport(String actor, String host, Long min, Long max, String eventDay, String source,
+                               String sentence) {
+        SituationState s = stateOf(actor, host);
+        Instant eventTime = LocalDate.parse(eventDay).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        ArticleEvidence evidence = evidence(actor + "-" + host, s, source, sentence);
+        List<HistoryEntry> history = new ArrayList<>(s.history());
+        history.add(entry(eventTime, evidence, s.status(), s.theatre(), new TroopRange(min, max),
+                Disposition.REREPORT, List.of()));
+        List<String> sources = new ArrayList<>(s.sources());
+        sources.add(source);
+        Corroboration more = new Corroboration(s.corroboration().independentSources() + 1,
+                s.corroboration().reports() + 1);
+        situations.put(s.situation(), new SituationState(s.situation(), actor, host, s.status(), s.lead(),
+                s.theatre(), s.theatres(), s.troops(), null, false, false, false, false, null, s.claimants(), false,
+                eventTime, Instant.now(), s.evidence(), more, sources, s.alertSequence(), history, List.of()));
     }
 
-    private ObjectNode stateOf(String actor, String host) {
-        return situations.computeIfAbsent(actor + "-" + host, key -> {
-            ObjectNode s = Json.mapper().createObjectNode();
-            s.put("situation", key);
-            s.put("actor", actor);
-            s.put("host", host);
-            s.putArray("theatres");
-            s.putArray("claimants").add("KR");
-            s.put("hedged", false);
-            s.putArray("sources");
-            s.put("alert_sequence", 0);
-            s.putArray("history");
-            s.putObject("corroboration").put("independent_sources", 0).put("reports", 0);
-            return s;
-        });
+    private SituationState stateOf(String actor, String host) {
+        String key = actor + "-" + host;
+        return situations.getOrDefault(key, new SituationState(key, actor, host, null, null, null, null, null, null,
+                false, false, false, false, null, null, false, null, null, null, null, null, 0, null, null));
     }
 
-    private static ObjectNode evidence(String key, ObjectNode state, String source, String sentence) {
-        int n = state.get("history").size() + 1;
-        ObjectNode evidence = Json.mapper().createObjectNode();
-        evidence.put("article_id", "wire-" + key.toLowerCase() + "-" + n);
-        evidence.put("source", source);
-        evidence.put("url", "https://example.org/wire/" + key.toLowerCase() + "/" + n);
-        evidence.put("headline", "Troop report " + n + " on " + key);
-        evidence.put("sentence", sentence);
-        return evidence;
+    private static ArticleEvidence evidence(String key, SituationState state, String source, String sentence) {
+        int n = state.history().size() + 1;
+        String id = "wire-" + key.toLowerCase() + "-" + n;
+        return new ArticleEvidence(id, source, "https://example.org/wire/" + id, "Troop report " + n + " on " + key,
+                sentence);
     }
 
-    private static ObjectNode entry(ObjectNode state, String eventTime, ObjectNode evidence, String status,
-                                    String theatre, JsonNode troops, String disposition) {
-        ObjectNode entry = ((ArrayNode) state.get("history")).addObject();
-        entry.put("event_time", eventTime);
-        entry.put("detected_at", Instant.now().toString());
-        entry.setAll(evidence);
-        entry.putNull("agency");
-        entry.putArray("lead").add(status);
-        entry.putArray("background");
-        entry.put("theatre", theatre);
-        entry.set("troops", troops);
-        entry.putArray("claimants").add("KR");
-        entry.put("hedged", false);
-        entry.put("disposition", disposition);
-        entry.putNull("copy_of");
-        return entry;
-    }
-
-    private static JsonNode troops(Long min, Long max) {
-        if (min == null && max == null) {
-            return null;
-        }
-        ObjectNode troops = Json.mapper().createObjectNode();
-        troops.put("min", min);
-        troops.put("max", max);
-        return troops;
+    private static HistoryEntry entry(Instant eventTime, ArticleEvidence evidence, Status status, String theatre,
+                                      TroopRange troops, Disposition disposition, List<String> alertIds) {
+        return new HistoryEntry(eventTime, Instant.now(), evidence.articleId(), evidence.source(), null,
+                evidence.url(), evidence.headline(), status == null ? List.of() : List.of(status), List.of(),
+                theatre, troops, List.of("KR"), false, evidence.sentence(), disposition, null, alertIds);
     }
 }

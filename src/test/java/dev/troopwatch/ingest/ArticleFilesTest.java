@@ -39,7 +39,7 @@ class ArticleFilesTest {
         assertEquals("2024-12-23", a.published());
         assertTrue(a.body().startsWith("The last soldiers left"));
         assertTrue(a.body().contains("\n\nAbout 200 troops"), "paragraphs kept");
-        assertTrue(a.id().startsWith("url-"), "id derived from the url: " + a.id());
+        assertTrue(a.id().startsWith("u-"), "id derived from the url: " + a.id());
     }
 
     @Test
@@ -49,7 +49,7 @@ class ArticleFilesTest {
         RawArticle a = only(ArticleFiles.read(write("base.txt", text)));
         assertNull(a.url());
         assertNull(a.published());
-        assertTrue(a.id().startsWith("sha-"), a.id());
+        assertTrue(a.id().startsWith("h-"), a.id());
         assertFalse(a.body().contains("\r"));
         RawArticle again = only(ArticleFiles.read(write("copy.txt", text)));
         assertEquals(a.id(), again.id(), "same content, same key");
@@ -102,7 +102,7 @@ class ArticleFilesTest {
                  "infosources": [{"name": "Example News Service"}]}
                 """)));
         assertEquals("https://example.org/stories/9", a.url());
-        assertTrue(a.id().startsWith("url-"));
+        assertTrue(a.id().startsWith("u-"));
         assertEquals("Sappers sent east", a.headline());
         assertEquals("About 1 000 sappers will go, officials said.\n\nThey will clear mines & rebuild.", a.body());
         assertEquals("2025-01-11T09:00:00+01:00", a.published());

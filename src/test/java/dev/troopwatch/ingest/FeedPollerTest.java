@@ -83,7 +83,7 @@ class FeedPollerTest {
         assertEquals("2025-02-27T08:15:00Z", second.published());
         assertEquals("A second group of soldiers reached the front line on Thursday, officials said.\n\n"
                 + "Its size is still being assessed.", second.body());
-        assertTrue(second.id().startsWith("url-"));
+        assertTrue(second.id().startsWith("u-"));
 
         assertEquals(new PublishReport(0, List.of()), poller(feed).pollOnce(), "second poll: nothing new");
         assertEquals(new PublishReport(0, List.of()), poller(feed).pollOnce(), "new process, same data dir");

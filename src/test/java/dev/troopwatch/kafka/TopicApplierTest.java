@@ -53,6 +53,7 @@ class TopicApplierTest {
         ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, TopicNames.ARTICLES_RAW);
         admin.incrementalAlterConfigs(Map.of(raw, List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "1000"),
                 AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        awaitRetention(raw, "1000");
         List<TopicChange> repaired = applier.apply(specs);
         List<TopicChange> modified = repaired.stream().filter(TopicChange::modified).toList();
         assertEquals(1, modified.size(), repaired.toString());
@@ -69,5 +70,17 @@ class TopicApplierTest {
         assertEquals(TopicChange.Kind.NOT_CHANGED_BY_DESIGN, lower.get(0).kind(), lower.toString());
         assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).containsAll(
                 specs.stream().map(TopicSpec::name).toList()));
+    }
+
+    /** Config changes reach the broker's metadata asynchronously; wait until the hand-made drift is visible. */
+    private static void awaitRetention(ConfigResource topic, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!expected.equals(admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS)
+                .get(topic).get("retention.ms").value())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("retention.ms of " + topic.name() + " never became " + expected);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 }

@@ -105,6 +105,13 @@ class TransitionDeciderTest {
     }
 
     @Test
+    void aBackgroundWithdrawalDoesNotTurnPlainPresenceNewsIntoAReturn() {
+        Decision d = decide(null, report("a").lead(DEPLOYED, "US").background(WITHDRAWN));
+        assertEquals(List.of(AlertType.NEW_DEPLOYMENT), types(d));
+        assertFalse(d.state().everWithdrawn());
+    }
+
+    @Test
     void backgroundOnlyReportOfANewSituationSeedsNothing() {
         Decision first = decide(null, report("bg").on("2024-10-01").background(DEPLOYED));
         assertEquals(Disposition.BACKGROUND, first.disposition());
@@ -261,6 +268,20 @@ class TransitionDeciderTest {
     }
 
     @Test
+    void aWithdrawalStoryNamingTheDeploymentItEndsIsAWithdrawalNotAReturn() {
+        Decision fresh = decide(null, report("w1").on("2023-12-22").lead(WITHDRAWN, "FR").lead(DEPLOYED, "NE"));
+        assertEquals(List.of(AlertType.WITHDRAWAL), types(fresh));
+        assertEquals(DEPLOYED, fresh.alerts().get(0).from(), "the named deployment seeds the prior state");
+        Decision again = decide(fresh.state(), report("w2").on("2023-12-23").lead(DEPLOYED, "NE")
+                .lead(WITHDRAWN, "FR").lead(ENGAGED, "FR"));
+        assertEquals(List.of(AlertType.ENGAGEMENT), types(again), "first combat is news, not a return");
+        Decision third = decide(again.state(), report("w3").on("2023-12-24").lead(ENGAGED, "FR")
+                .lead(WITHDRAWN, "FR"));
+        assertTrue(third.alerts().isEmpty());
+        assertEquals(WITHDRAWN, third.state().status());
+    }
+
+    @Test
     void aPlanThenTheDeployment() {
         List<Alert> alerts = run(
                 report("a").on("2024-10-10").lead(PLANNED, "KR"),
@@ -276,6 +297,7 @@ class TransitionDeciderTest {
                 report("a").on("2024-10-28").mention(DEPLOYED, true, "US", "Kursk", TroopRange.exactly(10000),
                         false, null),
                 report("vague").on("2024-11-01").lead(PLANNED, "UA"),
+                report("move").on("2024-11-02").mention(PLANNED, true, "UA", "Kherson", null, false, null),
                 report("plan").on("2025-06-17").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),
                         false, null),
                 report("plan2").on("2025-06-19").mention(PLANNED, true, "RU", "Kursk", TroopRange.exactly(6000),
