@@ -278,4 +278,54 @@ class ExtractionRulesTest {
             assertTrue(lead <= 2, "lead statuses " + lead);
         }
     }
+
+    @Nested
+    class Discourse {
+        @Test
+        void aParticipleDescribingTroopsStatesPresenceUnderAModal() {
+            List<Mention> m = extract("Washington weighs options",
+                    "The administration could review the posture of American troops stationed in Japan.");
+            assertEquals(List.of("US/JP DEPLOYED"), triples(m));
+        }
+
+        @Test
+        void theOwnerOfANominalStatusIsTheActor() {
+            List<Mention> m = extract("Villagers return",
+                    "Residents returned to Khiam following an Israeli withdrawal, the state news agency said.");
+            assertTrue(triples(m).contains("IL/LB WITHDRAWN"), triples(m).toString());
+        }
+
+        @Test
+        void aPartOfAForceIsCountedNotTheWhole() {
+            List<Mention> m = extract("Last Spanish soldiers leave",
+                    "The last 40 of the 600 Spanish soldiers stationed in Latvia left on Friday, the army said.");
+            Mention left = m.stream().filter(x -> x.status() == Status.WITHDRAWN && x.troops() != null)
+                    .findFirst().orElseThrow(() -> new AssertionError(m.toString()));
+            assertEquals(TroopRange.exactly(40), left.troops());
+        }
+
+        @Test
+        void aLeadThatOnlyMusesHasNoLeadStatus() {
+            List<Mention> m = extract("",
+                    "Canada is considering withdrawing its troops from Latvia, officials said.",
+                    "About 2,000 Canadian troops are stationed in Latvia.");
+            assertTrue(m.stream().noneMatch(Mention::lead), m.toString());
+            assertEquals(List.of("CA/LV DEPLOYED"), triples(m));
+        }
+
+        @Test
+        void aNominalStatusUnderAModalIsHypothetical() {
+            assertEquals(List.of(), extract("Analysts warn",
+                    "A withdrawal of Estonian troops from Mali would weaken the mission, analysts said."));
+        }
+
+        @Test
+        void aFightingAsideInARelativeClauseIsNotTheNews() {
+            List<Mention> m = extract("Russian force stays in Libya",
+                    "The Africa Corps will remain in Libya after the exit of the Wagner group, which spent years "
+                            + "fighting militias there.");
+            assertTrue(m.stream().filter(x -> x.status() == Status.ENGAGED).noneMatch(Mention::lead), m.toString());
+            assertTrue(first(m, "RU/LY DEPLOYED").lead());
+        }
+    }
 }
