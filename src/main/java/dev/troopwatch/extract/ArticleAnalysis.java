@@ -178,6 +178,8 @@ final class ArticleAnalysis {
         boolean corefActor;
         boolean front;
         String weakHost;
+        /** Denied, negated, hypothetical or a comparison: not even context for "the troops" elsewhere. */
+        boolean unreal;
         /** Suppressed only because it is announced, not done: its count still sizes the force. */
         boolean announced;
     }
@@ -288,7 +290,9 @@ final class ArticleAnalysis {
             boolean describing = status == Status.DEPLOYED && troopEndingAt(s, g.start())
                     && !g.entry().detail().equals("PRESENCE");
             boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g))
-                    || g.entry().detail().equals("STANDALONE") && modalAfter(s, g);
+                    || g.entry().detail().equals("STANDALONE") && (modalAfter(s, g) || comparison(s, g));
+            // what is denied, negated or imagined does not set the article's context; what is announced does
+            boolean unreal = suppressed;
             Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
@@ -349,6 +353,7 @@ final class ArticleAnalysis {
                         d.trigger = g;
                         d.status = status;
                         d.suppressed = suppressed;
+                        d.unreal = unreal;
                         // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
                         d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
                         d.actor = actor;
@@ -527,6 +532,16 @@ final class ArticleAnalysis {
         return false;
     }
 
+    /** "not as chaotic as the US withdrawal from Afghanistan": a status named as a yardstick is not reported. */
+    private static boolean comparison(Sentence s, Hit g) {
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 4); k--) {
+            if (s.tokens.is(k, "than") || s.tokens.is(k, "as") && s.tokens.is(k - 2, "as")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
     private static boolean modalAfter(Sentence s, Hit g) {
         for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
@@ -581,6 +596,10 @@ final class ArticleAnalysis {
         }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
+            return out;
+        }
+        if (status == Status.CASUALTIES && left != null && passive(s, g)) {
+            out.add(left); // "soldiers have been injured in battles with Ukrainian forces": the subject's
             return out;
         }
         if (status == Status.ENGAGED || status == Status.CASUALTIES) {
@@ -1002,7 +1021,8 @@ final class ArticleAnalysis {
     private Place host(Sentence s, Hit g, Status status, List<Hit> actorSpans) {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
-            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))) {
+            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))
+                    || warIn(s, h)) {
                 continue;
             }
             switch (h.kind()) {
@@ -1111,6 +1131,16 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    /** "since the start of the war in the Gaza Strip": the place of a war named in passing is no host. */
+    private static boolean warIn(Sentence s, Hit place) {
+        for (int k = place.start() - 1; k >= Math.max(s.from, place.start() - 3); k--) {
+            if (WAR.contains(s.form(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
@@ -1346,7 +1376,7 @@ final class ArticleAnalysis {
     private void resolveFromContext(List<Draft> drafts) {
         Map<String, Integer> pairs = new HashMap<>();
         for (Draft d : drafts) {
-            if (d.actor != null && d.host != null && (!d.actor.equals(d.host) || d.front)) {
+            if (d.actor != null && d.host != null && !d.unreal && (!d.actor.equals(d.host) || d.front)) {
                 int w = d.sentence.headline ? 3 : d.lead ? 2 : 1;
                 pairs.merge(d.actor + "|" + d.host, w, Integer::sum);
             }
@@ -1403,6 +1433,7 @@ final class ArticleAnalysis {
         c.front = d.front;
         c.weakHost = d.weakHost;
         c.announced = d.announced;
+        c.unreal = d.unreal;
         return c;
     }
 

@@ -327,5 +327,28 @@ class ExtractionRulesTest {
             assertTrue(m.stream().filter(x -> x.status() == Status.ENGAGED).noneMatch(Mention::lead), m.toString());
             assertTrue(first(m, "RU/LY DEPLOYED").lead());
         }
+
+        @Test
+        void passiveLossesBelongToTheirSubjectNotToTheEnemy() {
+            List<Mention> m = extract("Losses in Donbas",
+                    "Dozens of Belarusian volunteers' units aside, 40 Russian soldiers have been injured in battles "
+                            + "with Ukrainian forces near Bakhmut, Ukraine said.");
+            assertTrue(triples(m).contains("RU/UA CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/UA CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void aWarNamedInPassingGivesNoHost() {
+            List<Mention> m = extract("Truce holds",
+                    "Fighting between the Turkish army and Kurdish militants in Iraq ended with the truce that also "
+                            + "halted the war in Syria.");
+            assertFalse(triples(m).contains("TR/SY ENGAGED"), triples(m).toString());
+        }
+
+        @Test
+        void aStatusUsedAsAYardstickIsNotReported() {
+            assertEquals(List.of(), extract("Analysts compare",
+                    "The exit was not as chaotic as the American withdrawal from Afghanistan, the paper wrote."));
+        }
     }
 }
