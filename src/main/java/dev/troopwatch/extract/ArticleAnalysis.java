@@ -237,7 +237,7 @@ final class ArticleAnalysis {
                     return h.entry().detail();
                 }
                 if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)
-                        && !speakingPlace(s, h)) {
+                        && !speakingPlace(s, h) && !s.tokens.is(h.end(), "'s")) {
                     return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
@@ -1028,7 +1028,8 @@ final class ArticleAnalysis {
             switch (h.kind()) {
                 case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
                 case COUNTRY, CAPITAL -> {
-                    if (locative(s, h.start(), status)) {
+                    boolean possessor = s.tokens.is(h.end(), "'s"); // "on Moscow's side": the state, not a place
+                    if (locative(s, h.start(), status) && !possessor) {
                         // a capital names the theatre only where the troops go or are ("a ceremony in Niamey"),
                         // not where someone speaks before the news ("told reporters in Moscow that ...")
                         boolean theatre = h.kind() == LexKind.CAPITAL && h.start() > g.start();
