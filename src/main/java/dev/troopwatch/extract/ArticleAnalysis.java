@@ -178,6 +178,8 @@ final class ArticleAnalysis {
         boolean corefActor;
         boolean front;
         String weakHost;
+        /** Stated as background ("previously", "amid", a relative clause): never the news, nor its size. */
+        boolean aside;
         /** Denied, negated, hypothetical or a comparison: not even context for "the troops" elsewhere. */
         boolean unreal;
         /** Suppressed only because it is announced, not done: its count still sizes the force. */
@@ -288,7 +290,7 @@ final class ArticleAnalysis {
             // "flexibility of American troops stationed in South Korea": a participle describing the troops
             // states their presence whatever modal governs the clause around it
             boolean describing = status == Status.DEPLOYED && troopEndingAt(s, g.start())
-                    && !g.entry().detail().equals("PRESENCE");
+                    && g.entry().detail().isEmpty() && s.form(g.end() - 1).endsWith("ed");
             boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g))
                     || g.entry().detail().equals("STANDALONE") && (modalAfter(s, g) || comparison(s, g));
             // what is denied, negated or imagined does not set the article's context; what is announced does
@@ -367,7 +369,8 @@ final class ArticleAnalysis {
                         d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                         d.hedged = hedged;
                         d.time = EventTimeResolver.resolve(s, g.start(), published);
-                        d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
+                        d.aside = circumstance(s, g);
+                        d.lead = s.lead && !d.aside && !(anchor != null && modifier(s, g, anchor, triggers));
                         d.corefActor = actor == null
                                 && (anchor != null && anchor.kind() == LexKind.TROOP || standalone || pronoun);
                         d.front = front;
@@ -885,7 +888,12 @@ final class ArticleAnalysis {
                 }
             }
         }
-        if (codes.isEmpty() && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
+        // the sending state is sought only when the troops are the object ("X sent troops", "its troops"); troops
+        // that are themselves the subject ("peacekeepers leave") take their state from context instead
+        boolean object = anchor == null || anchor.start() > g.start() || possessive(s, anchor)
+                || s.tokens.is(g.start() - 1, "to") // "ordered the troops to leave": object of the order
+                || anchor.end() == g.start() && g.entry().detail().equals("STANDALONE"); // "troop deployments"
+        if (codes.isEmpty() && object && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
             Hit subject = subject(s, g, anchor);
             while (subject != null) {
                 addCode(codes, actorCode(subject));
@@ -1435,6 +1443,7 @@ final class ArticleAnalysis {
         c.weakHost = d.weakHost;
         c.announced = d.announced;
         c.unreal = d.unreal;
+        c.aside = d.aside;
         return c;
     }
 
@@ -1633,7 +1642,7 @@ final class ArticleAnalysis {
     private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
         for (Draft b : drafts) {
             if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
-                    && !background(b)) {
+                    && !background(b) && !b.aside) {
                 return b.troops;
             }
         }
