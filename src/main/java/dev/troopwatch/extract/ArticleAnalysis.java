@@ -841,15 +841,20 @@ final class ArticleAnalysis {
         if (anchor != null) {
             // pre-modifiers: "North Korean soldiers", "Russia's troops", "Indian and Chinese troops", "US forces"
             int k = anchor.start() - 1;
+            boolean coordinated = false;
             for (int n = 0; k >= s.from && n < 7; n++) {
                 Hit e = entityEndingAt(s, k + 1);
                 if (e != null) {
-                    String code = actorCode(e);
-                    if (code != null && (e.kind() == LexKind.DEMONYM || e.kind() == LexKind.FORCE
-                            || e.kind() == LexKind.COUNTRY && e.end() == anchor.start()
-                            || e.kind() == LexKind.BLOC && e.end() == anchor.start())) {
-                        addCode(codes, code);
-                        spans.add(e);
+                    // "US" is a name and a demonym: any reading that can modify a troop noun will do
+                    for (Hit reading : s.startingAt(e.start())) {
+                        String code = reading.end() == e.end() ? actorCode(reading) : null;
+                        if (code != null && (reading.kind() == LexKind.DEMONYM || reading.kind() == LexKind.FORCE
+                                || reading.kind() == LexKind.COUNTRY && reading.end() == anchor.start()
+                                || reading.kind() == LexKind.BLOC && reading.end() == anchor.start())) {
+                            addCode(codes, code);
+                            spans.add(reading);
+                            break;
+                        }
                     }
                     k = e.start() - 1;
                     continue;
@@ -864,11 +869,13 @@ final class ArticleAnalysis {
                     break;
                 }
                 if (f.equals("and") || f.equals(",") || f.equals("-") || f.equals("/")) {
+                    coordinated |= !f.equals("-");
                     k--;
                     continue;
                 }
+                boolean compound = !coordinated && s.at(k, LexKind.TROOP) != null; // "infantry battalion"
                 if (s.tokens.punct(k) || PREPOSITIONS.contains(f) || s.at(k, LexKind.TRIGGER) != null
-                        || s.at(k, LexKind.TROOP) != null || s.at(k, LexKind.ATTRIBUTION) != null) {
+                        || s.at(k, LexKind.TROOP) != null && !compound || s.at(k, LexKind.ATTRIBUTION) != null) {
                     break;
                 }
                 k--;

@@ -33,6 +33,13 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void aCountryNameUsedAsAnAdjectiveNamesTheActor() {
+            List<Mention> m = extract("US infantry battalion arrives in Lithuania",
+                    "About 600 soldiers of the battalion arrived in Lithuania on Monday, the army said.");
+            assertTrue(first(m, "US/LT DEPLOYED").lead());
+        }
+
+        @Test
         void willSendIsPlanned() {
             List<Mention> m = extract("Kenya to send police to Haiti",
                     "Kenya will deploy 1,000 police officers to Haiti next month, the interior ministry said.");
