@@ -1546,7 +1546,9 @@ final class ArticleAnalysis {
         Map<String, String> situationClaimant = new HashMap<>();
         for (Draft d : kept) {
             if (d.lead && d.claimant == null) {
-                d.claimant = leadClaimant;
+                // whoever the body credits with the same event asserts the lead; else the lead paragraph's source
+                String same = sameEventClaimant(kept, d);
+                d.claimant = same != null ? same : leadClaimant;
             }
             if (d.lead && d.theatre == null) {
                 d.theatre = leadTheatre(d.host);
@@ -1658,6 +1660,16 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    private static String sameEventClaimant(List<Draft> kept, Draft lead) {
+        for (Draft b : kept) {
+            if (!b.lead && !b.aside && b.claimant != null && b.status == lead.status && b.actor.equals(lead.actor)
+                    && b.host.equals(lead.host)) {
+                return b.claimant;
+            }
+        }
+        return null;
     }
 
     private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
