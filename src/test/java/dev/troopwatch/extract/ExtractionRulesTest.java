@@ -251,6 +251,14 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void theLeadsClaimantIsWhoeverTheBodyCreditsWithTheSameEvent() {
+            List<Mention> m = extract("Last Dutch troops leave Iraq",
+                    "The Netherlands announced last year it would end its mission.",
+                    "The last Dutch soldiers left Iraq on Thursday, an Iraqi army spokesman said.");
+            assertEquals("IQ", first(m, "NL/IQ WITHDRAWN").claimant());
+        }
+
+        @Test
         void headlineSourceAfterAColonIsTheClaimant() {
             assertEquals("UA", first(extract("Belarus sends troops to Russia: Kyiv"),
                     "BY/RU DEPLOYED").claimant());
