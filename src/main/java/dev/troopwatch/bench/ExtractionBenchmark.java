@@ -19,23 +19,23 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Normalise + extract over the dev corpus on one thread. One operation is one pass over every article; the
- * auxiliary counters turn that into words/s and articles/s. The corpus directory comes from the system property
- * {@code troopwatch.corpus} (default {@code ../shared/corpus/dev}); it is read, never copied.
+ * Normalise + extract on one thread (the extraction stage's benchmark, extended with generated corpora). One
+ * operation is one pass over every article of the corpus; the auxiliary counters turn that into words/s and
+ * articles/s.
  *
- * <p>Run: {@code java -cp target/classes:$(cat cp.txt) dev.troopwatch.bench.ExtractionBenchmark}.
+ * <p>{@code corpus} is {@code dev:DIR} (a directory of header-format articles such as {@code ../shared/corpus/dev},
+ * read, never copied) or {@code generated:SEED:COUNT} ({@link SyntheticWireGenerator} output). Run it through
+ * {@code ./troopwatch bench}, which sets the corpus and reads the counters; words are whitespace-separated words of
+ * headline and body as published.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +45,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Fork(1)
 @Threads(1)
 public class ExtractionBenchmark {
+    @Param("generated:1:2000")
+    public String corpus;
+
     private List<RawArticle> articles;
     private long wordsPerPass;
     private ArticleNormaliser normaliser;
@@ -66,18 +69,33 @@ public class ExtractionBenchmark {
 
     @Setup
     public void load() {
-        Path dir = Path.of(System.getProperty("troopwatch.corpus", "../shared/corpus/dev"));
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("corpus not found: " + dir.toAbsolutePath()
-                    + " (set -Dtroopwatch.corpus=DIR)");
-        }
-        articles = ArticleFiles.read(dir).articles().stream().map(ParsedArticle::article).toList();
+        articles = load(corpus);
         wordsPerPass = 0;
         for (RawArticle a : articles) {
             wordsPerPass += words(a.headline()) + words(a.body());
         }
         normaliser = ArticleNormaliser.withDefaultRules();
         extractor = RuleExtractor.withDefaultRules();
+    }
+
+    /** The articles a corpus spec names; see the class comment. */
+    static List<RawArticle> load(String spec) {
+        if (spec.startsWith("dev:")) {
+            Path dir = Path.of(spec.substring(4));
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalStateException("corpus not found: " + dir.toAbsolutePath());
+            }
+            return ArticleFiles.read(dir).articles().stream()
+                    .filter(p -> p.origin().endsWith(".txt"))
+                    .map(ParsedArticle::article).toList();
+        }
+        String[] parts = spec.split(":");
+        if (parts.length != 3 || !parts[0].equals("generated")) {
+            throw new IllegalArgumentException("corpus must be dev:DIR or generated:SEED:COUNT, not " + spec);
+        }
+        return SyntheticWireGenerator.withDefaultData()
+                .generate(Long.parseLong(parts[1]), Integer.parseInt(parts[2]))
+                .articles().stream().map(GeneratedArticle::raw).toList();
     }
 
     static long words(String s) {
@@ -104,13 +122,5 @@ public class ExtractionBenchmark {
         }
         counters.words += wordsPerPass;
         counters.articles += articles.size();
-    }
-
-    public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(ExtractionBenchmark.class.getSimpleName())
-                .jvmArgsAppend("-Dtroopwatch.corpus=" + System.getProperty("troopwatch.corpus", "../shared/corpus/dev"))
-                .build();
-        new Runner(options).run();
     }
 }

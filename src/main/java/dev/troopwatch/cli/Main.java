@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 ExtractCommand.class,
                 EvaluateCommand.class,
+                dev.troopwatch.bench.BenchCommand.class,
         })
 public final class Main implements Runnable {
 

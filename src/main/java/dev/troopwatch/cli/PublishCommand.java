@@ -114,10 +114,17 @@ public final class PublishCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         ShutdownSignal shutdown = new ShutdownSignal(err::println);
+        // Ctrl-C during a poll lets it finish: its items are acknowledged and recorded as seen before the JVM halts
+        CountDownLatch finished = shutdown.commandFinished(Duration.ofMinutes(2));
         shutdown.add(stop::countDown);
-        do {
-            pollOnce(poller, err);
-        } while (!stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
+        try {
+            do {
+                pollOnce(poller, err);
+            } while (!stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
+        } finally {
+            finished.countDown();
+            shutdown.closeNow();
+        }
         return 0;
     }
 

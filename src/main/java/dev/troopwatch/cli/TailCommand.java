@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +39,9 @@ import picocli.CommandLine.Spec;
                 "JSON values are embedded as JSON; other UTF-8 text as a string; binary as {\"base64\": ...}. "
                         + "No consumer group is joined: tail never moves anyone's offsets."})
 public final class TailCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the poll in progress to end and the output to be flushed. */
+    private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -80,34 +84,42 @@ public final class TailCommand implements Callable<Integer> {
                 }
                 partitions.forEach(consumer::position);
                 ShutdownSignal shutdown = new ShutdownSignal(spec.commandLine().getErr()::println);
+                CountDownLatch finished = shutdown.commandFinished(FINISH_TIMEOUT);
                 shutdown.add(consumer::wakeup);
-                long printed = 0;
-                Instant lastRecord = Instant.now();
                 try {
-                    while (maxRecords == null || printed < maxRecords) {
-                        boolean any = false;
-                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                            out.println(line(record));
-                            any = true;
-                            if (maxRecords != null && ++printed >= maxRecords) {
-                                break;
-                            }
-                        }
-                        out.flush();
-                        if (any) {
-                            lastRecord = Instant.now();
-                        } else if (idleTimeout != null
-                                && Duration.between(lastRecord, Instant.now()).compareTo(idleTimeout) > 0) {
-                            break;
-                        }
-                    }
+                    print(consumer, out);
                 } catch (WakeupException e) {
                     // Ctrl-C
+                } finally {
+                    out.flush();
+                    finished.countDown();
+                    shutdown.closeNow();
                 }
-                shutdown.closeNow();
             }
             return 0;
         });
+    }
+
+    /** Prints records until --max-records, --idle-timeout or a wakeup (Ctrl-C). */
+    private void print(KafkaConsumer<byte[], byte[]> consumer, PrintWriter out) {
+        long printed = 0;
+        Instant lastRecord = Instant.now();
+        while (maxRecords == null || printed < maxRecords) {
+            boolean any = false;
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                out.println(line(record));
+                any = true;
+                if (maxRecords != null && ++printed >= maxRecords) {
+                    break;
+                }
+            }
+            out.flush();
+            if (any) {
+                lastRecord = Instant.now();
+            } else if (idleTimeout != null && Duration.between(lastRecord, Instant.now()).compareTo(idleTimeout) > 0) {
+                return;
+            }
+        }
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {

@@ -31,7 +31,7 @@ public final class AlertLog {
     public record Entry(long seq, JsonNode alert, boolean live) {
     }
 
-    /** Bounds of the indexes: far above any real alert volume, there only so a runaway producer cannot exhaust memory. */
+    /** Index bounds: far above any real alert volume, there so a runaway producer cannot exhaust memory. */
     static final int MAX_INDEXED = 100_000;
     static final int MAX_PER_SITUATION = 2_000;
 

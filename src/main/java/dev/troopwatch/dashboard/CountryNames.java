@@ -46,7 +46,8 @@ public final class CountryNames {
             }
             String[] parts = line.split("\t", -1);
             if (parts.length != 2 || !CODE.matcher(parts[0]).matches() || parts[1].isBlank()) {
-                throw new IllegalArgumentException(file + ":" + number + ": expected CODE<TAB>name, got '" + line + "'");
+                throw new IllegalArgumentException(file + ":" + number + ": expected CODE<TAB>name, got '" + line
+                        + "'");
             }
             if (names.putIfAbsent(parts[0], parts[1].strip()) != null) {
                 throw new IllegalArgumentException(file + ":" + number + ": duplicate code " + parts[0]);

@@ -46,7 +46,23 @@ final class ArticleAnalysis {
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
-    private static final Set<String> CIRCUMSTANCE = Set.of("amid", "despite", "since");
+    private static final Set<String> CIRCUMSTANCE = Set.of("since");
+    private static final Set<String> BACKGROUND_ADVERBS = Set.of("previously", "formerly", "earlier", "once",
+            "originally", "initially");
+
+    private static boolean troopEndingAt(Sentence s, int end) {
+        for (int st = end - 1; st >= Math.max(s.from, end - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if ((h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE) && h.end() == end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Circumstances that only background fighting and losses ("pulled back amid heavy losses"). */
+    private static final Set<String> VIOLENT_CIRCUMSTANCE = Set.of("amid", "despite", "after", "following");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
             Status.WITHDRAWN, Status.REDEPLOYED);
 
@@ -180,15 +196,6 @@ final class ArticleAnalysis {
             }
         }
         resolveFromContext(drafts);
-        String leadClaimant = leadClaimant();
-        for (Draft d : drafts) {
-            if (d.lead && d.claimant == null) {
-                d.claimant = leadClaimant;
-            }
-            if (d.lead && d.theatre == null && d.host != null) {
-                d.theatre = leadTheatre(d.host);
-            }
-        }
         return finish(drafts);
     }
 
@@ -224,7 +231,8 @@ final class ArticleAnalysis {
                 if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
                     return h.entry().detail();
                 }
-                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)
+                        && !speakingPlace(s, h)) {
                     return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
@@ -263,15 +271,18 @@ final class ArticleAnalysis {
         boolean hedged = s.has(LexKind.HEDGE);
         boolean front = s.has(LexKind.FRONT) || (frontArticle && s.lead);
         List<Hit> triggers = triggers(s);
-        triggers.addAll(presence(s, triggers));
+        if (triggers.isEmpty()) {
+            triggers.addAll(presence(s, triggers)); // a noun phrase states presence only where no verb does
+        }
         for (Hit g : triggers) {
             if (g.code().equals("NONE")) {
                 continue;
             }
             Status status = Status.valueOf(g.code());
+            boolean negated = s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null;
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
-            if (plan == null && infinitive(s, g)) {
+            if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
@@ -311,7 +322,8 @@ final class ArticleAnalysis {
             }
             List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
-                Actors actors = actors(s, g, anchor, status);
+                Actors actors = anchor == null && pronoun ? new Actors(List.of(), List.of())
+                        : actors(s, g, anchor, status);
                 Place firstHost = host(s, g, status, actors.spans);
                 List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
                 for (Place host : coordinated(s, firstHost))
@@ -321,7 +333,8 @@ final class ArticleAnalysis {
                     d.trigger = g;
                     d.status = status;
                     d.suppressed = suppressed;
-                    d.announced = announced;
+                    // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
+                    d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
                     d.weakHost = weakHost(s, actor);
@@ -333,7 +346,7 @@ final class ArticleAnalysis {
                     d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
                     d.hedged = hedged;
                     d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead && !circumstance(s, g);
+                    d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
                     d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
                     d.front = front;
                     d.anchorPos = anchor == null ? g.start() : anchor.start();
@@ -346,14 +359,44 @@ final class ArticleAnalysis {
         }
     }
 
-    private static boolean circumstance(Sentence s, Hit g) {
-        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
-        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 6); k--) {
-            if (CIRCUMSTANCE.contains(s.form(k))) {
+    /**
+     * "an attack on North Korean troops stationed in Kursk": a participle right after its troop noun describes
+     * them; beside another status of the sentence it is background, not the news.
+     */
+    private static boolean modifier(Sentence s, Hit g, Hit anchor, List<Hit> triggers) {
+        if (!g.code().equals(Status.DEPLOYED.name()) || anchor.end() != g.start()) {
+            return false;
+        }
+        for (Hit t : triggers) {
+            if (t != g && !t.code().equals(Status.DEPLOYED.name()) && !t.code().equals("NONE")) {
                 return true;
             }
-            if (violent && (s.tokens.is(k, "after") || s.tokens.is(k, "following"))) {
-                return true; // "pulled back after heavy losses": the losses explain the news
+        }
+        return false;
+    }
+
+    private static boolean circumstance(Sentence s, Hit g) {
+        boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 3); k--) {
+            if (BACKGROUND_ADVERBS.contains(s.form(k))) {
+                return true; // "soldiers previously stationed in Niger"
+            }
+            if ((s.tokens.is(k, "that") || s.tokens.is(k, "which")) && troopEndingAt(s, k)) {
+                return true; // "a unit that had been dispatched to Russia": describes the troops
+            }
+            Hit casualty = s.at(k, LexKind.TRIGGER);
+            if (g.code().equals(Status.ENGAGED.name()) && casualty != null
+                    && casualty.code().equals(Status.CASUALTIES.name())) {
+                return true; // "killed or wounded fighting in Kursk": how they fell, not a separate news
+            }
+        }
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
+            if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
+                    || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
+                return true; // "pulled back amid heavy losses": the losses explain the news
+            }
+            if ((s.tokens.is(k, "which") || s.tokens.is(k, "who")) && s.tokens.is(k - 1, ",")) {
+                return true; // ", which spent years fighting militants": a non-restrictive aside
             }
             if (s.strongBoundary(k) || s.tokens.is(k, ",")) {
                 return false;
@@ -366,6 +409,9 @@ final class ArticleAnalysis {
      * "Defence minister Shoigu ordered the troops out": an order or announcement by the actor's own official is
      * that state's claim even without a reporting verb.
      */
+    /** Speaker nouns that, as the subject of a status verb, are the troops themselves ("the Israeli army"). */
+    private static final Set<String> ARMED = Set.of("army", "military", "command", "forces", "troops");
+
     private static String officialActor(Sentence s, Hit g, String actor) {
         if (actor == null) {
             return null;
@@ -374,8 +420,9 @@ final class ArticleAnalysis {
             if (h.start() >= g.start()) {
                 break;
             }
+            Hit noun = s.at(h.end(), LexKind.SPEAKER);
             boolean official = h.kind() == LexKind.PERSON || h.kind() == LexKind.AGENCY
-                    || h.kind() == LexKind.DEMONYM && s.at(h.end(), LexKind.SPEAKER) != null;
+                    || h.kind() == LexKind.DEMONYM && noun != null && !ARMED.contains(s.form(noun.start()));
             if (official && h.code().equals(actor) && !PREPOSITIONS.contains(s.form(h.start() - 1))) {
                 return actor;
             }
@@ -384,7 +431,8 @@ final class ArticleAnalysis {
     }
 
     /** A presence stated by a noun phrase: "American soldiers in Poland", "Wagner fighters inside Mali". */
-    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(), "", 0, false, 1);
+    private static final LexEntry PRESENCE = new LexEntry(LexKind.TRIGGER, Status.DEPLOYED.name(),
+            "PRESENCE", 0, false, 1);
 
     private static List<Hit> presence(Sentence s, List<Hit> triggers) {
         List<Hit> out = new ArrayList<>(1);
@@ -477,12 +525,14 @@ final class ArticleAnalysis {
     /** The state word right before a fighting noun ("Russian assault", "a Ukrainian offensive"), or null. */
     private static Hit nominalOwner(Sentence s, Hit g) {
         int k = g.start();
-        if (s.tokens.is(k - 1, "'s")) {
+        boolean possessive = s.tokens.is(k - 1, "'s");
+        if (possessive) {
             k--;
         }
         for (int st = k - 1; st >= Math.max(s.from, k - 4); st--) {
             for (Hit h : s.startingAt(st)) {
-                if (h.end() == k && (h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY)) {
+                // "a Russian assault", "Ukraine's offensive"; but in "Ukraine clashed with" the country is a subject
+                if (h.end() == k && (h.kind() == LexKind.DEMONYM || possessive && h.kind() == LexKind.COUNTRY)) {
                     return h;
                 }
             }
@@ -508,6 +558,11 @@ final class ArticleAnalysis {
             }
             if (right != null) {
                 out.add(right);
+                // "clashes between Ukrainian army and DPRK military": both sides fought
+                Hit second = s.tokens.is(right.end(), "and") ? nearestTroop(s, right.end() + 1, 1, 4) : null;
+                if (second != null) {
+                    out.add(second);
+                }
             }
             return out;
         }
@@ -575,7 +630,7 @@ final class ArticleAnalysis {
             if (found != null && allied(s, found)) {
                 return null; // "fighting alongside Russia's army": the ally is not a second party
             }
-            if (found != null && step < 0 && prepositionalObject(s, found)) {
+            if (found != null && step < 0 && found.end() < from && prepositionalObject(s, found)) {
                 // "soldiers, tasked with operations with the Senegalese army, are leaving": not the subject
                 k = found.start();
                 found = null;
@@ -827,6 +882,19 @@ final class ArticleAnalysis {
      */
     private Hit subject(Sentence s, Hit g, Hit anchor) {
         int start = anchor == null ? g.start() : Math.min(g.start(), anchor.start());
+        if (s.tokens.is(g.start() - 1, ",") && s.form(g.start()).endsWith("ing")) {
+            // "North Korea has become Russia's ally during Moscow's offensive, sending troops": the participle's
+            // subject is the sentence's
+            for (int k = s.from; k < g.start(); k++) {
+                for (Hit h : s.startingAt(k)) {
+                    if (subjectKind(h.kind()) && !PREPOSITIONS.contains(s.form(h.start() - 1))
+                            && s.at(h.end(), LexKind.ATTRIBUTION) == null) {
+                        return h;
+                    }
+                }
+            }
+            return null;
+        }
         int clause = s.clauseStart(start);
         for (int k = start - 1; k >= clause; k--) {
             for (Hit h : s.startingAt(k)) {
@@ -838,9 +906,16 @@ final class ArticleAnalysis {
                 if (PREPOSITIONS.contains(before) || (DIRECTION.contains(before) && PREPOSITIONS.contains(before2))) {
                     continue;
                 }
-                if (s.at(h.end(), LexKind.ATTRIBUTION) != null || s.tokens.is(h.end(), "'s")
-                        && (anchor == null || h.end() + 1 != anchor.start())) {
-                    continue; // a speaker ("Seoul said"), or a possessor of something else ("Moscow's offensive")
+                if (s.at(h.end(), LexKind.ATTRIBUTION) != null) {
+                    // "the UN reported that it had finished the withdrawal of its force": the speaker is the
+                    // subject only when a pronoun refers back to it
+                    if (pronounBetween(s, h.end(), start)) {
+                        return h;
+                    }
+                    continue;
+                }
+                if (s.tokens.is(h.end(), "'s") && (anchor == null || h.end() + 1 != anchor.start())) {
+                    continue; // a possessor of something else ("Moscow's offensive")
                 }
                 if (h.kind() == LexKind.CAPITAL && s.tokens.is(h.end(), "-")) {
                     continue; // a dateline "SEOUL -"
@@ -856,6 +931,16 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static boolean pronounBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            String f = s.form(k);
+            if (f.equals("it") || f.equals("its") || f.equals("they") || f.equals("their")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean subjectKind(LexKind k) {
@@ -897,7 +982,10 @@ final class ArticleAnalysis {
                 case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
                 case COUNTRY, CAPITAL -> {
                     if (locative(s, h.start(), status)) {
-                        candidates.add(new Place(h.code(), h.kind() == LexKind.CAPITAL
+                        // a capital names the theatre only where the troops go or are ("a ceremony in Niamey"),
+                        // not where someone speaks before the news ("told reporters in Moscow that ...")
+                        boolean theatre = h.kind() == LexKind.CAPITAL && h.start() > g.start();
+                        candidates.add(new Place(h.code(), theatre
                                 ? text.substring(tokens.start(h.start()), tokens.end(h.end() - 1)) : null, h.start()));
                     } else if (s.tokens.is(h.end(), "'s") && territory(s, h.end() + 1)) {
                         candidates.add(new Place(h.code(), null, h.start()));
@@ -949,6 +1037,16 @@ final class ArticleAnalysis {
             }
         }
         return new Place(best.code, theatre, best.pos);
+    }
+
+    /** "told reporters in Moscow", "speaking in Brussels": where words were said, not where troops are. */
+    private static boolean speakingPlace(Sentence s, Hit capital) {
+        for (int k = capital.start() - 1; k >= Math.max(s.from, capital.start() - 4); k--) {
+            if (s.at(k, LexKind.ATTRIBUTION) != null || s.tokens.is(k, "speaking") || s.tokens.is(k, "reporters")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
@@ -1068,8 +1166,9 @@ final class ArticleAnalysis {
             if (sp == null) {
                 continue;
             }
+            // an unnamed "official" speaks for the last named source, else for the dateline's country
             Claim c = sp.code != null ? new Claim(sp.code, true)
-                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, false);
+                    : last != null ? new Claim(last, false) : new Claim(datelineCountry, datelineCountry != null);
             if (c.code != null && (best == null || rank(c) > rank(best))) {
                 best = c;
             }
@@ -1119,6 +1218,11 @@ final class ArticleAnalysis {
         Hit adjacent = entityEndingAt(s, cueStart);
         if (adjacent != null && adjacent.code().length() == 2 && adjacent.kind() != LexKind.DEMONYM) {
             return new Speaker(adjacent.code()); // "the military council of Niger said"
+        }
+        int k0 = cueStart - 1;
+        if (adjacent == null && k0 > s.from && s.tokens.capitalised(k0) && s.startingAt(k0).isEmpty()
+                && !s.tokens.capitalised(k0 - 1) && !s.tokens.punct(k0)) {
+            return new Speaker(null); // "Khinshtein said": a person named before, who speaks for that source
         }
         for (int k = cueStart - 1; k >= Math.max(s.from, cueStart - 10); k--) {
             if (s.tokens.is(k, ";")) {
@@ -1346,9 +1450,30 @@ final class ArticleAnalysis {
             }
             kept.add(d);
         }
+        kept = withoutPassingActors(kept);
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
+        String leadClaimant = leadClaimant();
+        Map<String, String> situationClaimant = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.claimant == null) {
+                d.claimant = leadClaimant;
+            }
+            if (d.lead && d.theatre == null) {
+                d.theatre = leadTheatre(d.host);
+            }
+            if (d.lead && d.claimant != null) {
+                // "media report, citing Ukrainian officials": the officials outrank the outlet that relays them
+                situationClaimant.merge(d.actor + "|" + d.host, d.claimant,
+                        (a, b) -> a.equals("media") && !b.equals("media") ? b : a);
+            }
+        }
+        for (Draft d : kept) {
+            if (d.lead) {
+                d.claimant = situationClaimant.getOrDefault(d.actor + "|" + d.host, d.claimant);
+            }
+        }
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1383,17 +1508,59 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            List<Draft> body = new ArrayList<>(kept);
-            body.addAll(announced); // "would pull out its 1,500 soldiers" sizes the withdrawal now complete
-            for (Draft b : body) {
-                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
-                        && !background(b)) {
-                    d.troops = b.troops;
-                    found.put(key, b.troops);
-                    break;
+            TroopRange size = bodyCount(kept, key, d.status);
+            if (size == null && d.status == Status.WITHDRAWN) {
+                size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
+            }
+            if (size == null) {
+                // the size of the force stated with another verb: the one sent, planned, or stationed
+                for (Status other : List.of(Status.DEPLOYED, Status.PLANNED, Status.REINFORCED)) {
+                    size = size == null && other != d.status ? bodyCount(kept, key, other) : size;
                 }
             }
+            if (size != null) {
+                d.troops = size;
+                found.put(key, size);
+            }
         }
+    }
+
+    /**
+     * A state's troops mentioned in passing in a story about another's ("as Ukrainian forces braced") are not the
+     * story: an actor with no lead mention and under half the weight of the main actor is dropped.
+     */
+    private static List<Draft> withoutPassingActors(List<Draft> kept) {
+        Map<String, Integer> weight = new HashMap<>();
+        Set<String> leading = new java.util.HashSet<>();
+        for (Draft d : kept) {
+            weight.merge(d.actor, d.sentence.headline ? 3 : d.lead ? 2 : 1, Integer::sum);
+            if (d.lead) {
+                leading.add(d.actor);
+            }
+        }
+        int top = 0;
+        for (int w : weight.values()) {
+            top = Math.max(top, w);
+        }
+        List<Draft> out = new ArrayList<>(kept.size());
+        for (Draft d : kept) {
+            if (leading.contains(d.actor) || 2 * weight.get(d.actor) >= top) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** A lead DEPLOYED stated by a verb ("has replaced", "will remain in"), not by a noun such as "presence". */
+    private static boolean verbalDeployment(List<Draft> kept, String situation) {
+        for (Draft d : kept) {
+            String kind = d.trigger.entry().detail();
+            if (d.lead && d.status == Status.DEPLOYED && situation.equals(d.actor + "|" + d.host)
+                    && (kind.isEmpty() || kind.equals("STATE"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean headlineStates(List<Draft> kept, String situation, Status status) {
@@ -1403,6 +1570,16 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
+        for (Draft b : drafts) {
+            if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
+                    && !background(b)) {
+                return b.troops;
+            }
+        }
+        return null;
     }
 
     private boolean background(Draft d) {
@@ -1445,7 +1622,8 @@ final class ArticleAnalysis {
         // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it
         for (Map.Entry<String, List<Status>> e : leadStatuses.entrySet()) {
             List<Status> l = e.getValue();
-            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)) {
+            if (l.contains(Status.DEPLOYED) && l.size() > 1 && !headlineStates(kept, e.getKey(), Status.DEPLOYED)
+                    && !verbalDeployment(kept, e.getKey())) {
                 l.remove(Status.DEPLOYED);
             }
         }

@@ -72,7 +72,7 @@ public final class ArticleNormaliser {
      */
     public NormalisedArticle normalise(RawArticle raw, Instant published) {
         Objects.requireNonNull(raw, "raw article");
-        String headline = oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS));
+        String headline = boilerplate.stripHeadlineTags(oneLine(cleaner.clean(raw.headline(), MAX_HEADLINE_CHARS)));
         List<String> paragraphs = splitParagraphs(cleaner.clean(raw.body(), maxChars));
         Body body = removeBoilerplate(paragraphs, headline);
         List<String> kept = body.paragraphs;

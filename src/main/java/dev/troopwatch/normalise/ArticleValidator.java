@@ -186,13 +186,16 @@ public final class ArticleValidator {
         return tag.equals("en") || tag.startsWith("en-") || tag.equals("eng") || tag.equals("english");
     }
 
-    /** A NUL, or control characters (other than tab and line breaks) beyond a small allowance. */
+    /**
+     * A NUL, or control characters (other than tab and line breaks) beyond a small allowance. U+FFFD counts too:
+     * binary data decoded leniently upstream arrives as valid UTF-8 full of replacement characters.
+     */
     static boolean looksBinary(String text) {
         int controls = 0;
         int allowance = CONTROL_CHAR_ALLOWANCE + text.length() / CONTROL_CHAR_RATIO;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+            if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\uFFFD') {
                 if (c == 0) {
                     return true;
                 }

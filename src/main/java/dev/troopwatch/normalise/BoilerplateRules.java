@@ -34,7 +34,7 @@ final class BoilerplateRules {
     /** Outlet tags come before the story: lead rules look only at the first paragraphs. */
     static final int LEAD_PARAGRAPHS = 5;
 
-    enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD }
+    enum Action { DROP, CAPTION, LIST, TAIL, TRAIL, LEAD, HEADLINE }
 
     enum Match { EXACT, PREFIX, SUFFIX, STARTS, REGEX, ENDS }
 
@@ -53,10 +53,12 @@ final class BoilerplateRules {
     private final List<Rule> ends;
     private final List<Rule> trails;
     private final FirstCharIndex leads;
+    private final FirstCharIndex headlineTags;
 
     private BoilerplateRules(Map<String, Rule> exact, Map<Character, List<Rule>> prefixes,
                              Map<Character, List<Rule>> suffixes, List<Rule> starts,
-                             List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads) {
+                             List<Rule> regexes, List<Rule> ends, List<Rule> trails, List<Rule> leads,
+                             List<Rule> headlineTags) {
         this.exact = Map.copyOf(exact);
         // a paragraph may carry a few trailing ". : ! |" and spaces more than its exact key
         this.exactMaxChars = exact.keySet().stream().mapToInt(String::length).max().orElse(0) + 8;
@@ -71,6 +73,7 @@ final class BoilerplateRules {
         this.ends = List.copyOf(ends);
         this.trails = List.copyOf(trails);
         this.leads = new FirstCharIndex(leads);
+        this.headlineTags = new FirstCharIndex(headlineTags);
     }
 
     static BoilerplateRules load(Agencies agencies) {
@@ -87,6 +90,7 @@ final class BoilerplateRules {
         List<Rule> ends = new ArrayList<>();
         List<Rule> trails = new ArrayList<>();
         List<Rule> leads = new ArrayList<>();
+        List<Rule> headlineTags = new ArrayList<>();
         for (RuleFile.Line line : RuleFile.read(resource)) {
             String[] parts = line.text().split(" +", 4);
             if (parts.length != 4) {
@@ -109,11 +113,11 @@ final class BoilerplateRules {
                 trails.add(rule);
                 continue;
             }
-            if (action == Action.LEAD) {
+            if (action == Action.LEAD || action == Action.HEADLINE) {
                 if (match != Match.STARTS) {
-                    throw line.error("lead rules need MATCH starts");
+                    throw line.error(parts[1] + " rules need MATCH starts");
                 }
-                leads.add(rule);
+                (action == Action.LEAD ? leads : headlineTags).add(rule);
                 continue;
             }
             switch (match) {
@@ -143,7 +147,7 @@ final class BoilerplateRules {
                 default -> throw line.error("unknown match");
             }
         }
-        return new BoilerplateRules(exact, prefixes, suffixes, starts, regexes, ends, trails, leads);
+        return new BoilerplateRules(exact, prefixes, suffixes, starts, regexes, ends, trails, leads, headlineTags);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String token, RuleFile.Line line) {
@@ -287,11 +291,20 @@ final class BoilerplateRules {
 
     /** Strips leading outlet tags ("(MENAFN- ...)") from a paragraph. */
     String stripLead(String paragraph) {
+        return stripStart(paragraph, leads);
+    }
+
+    /** Strips wire tags from the start of a headline ("(LEAD)", "UPDATE 2-"). */
+    String stripHeadlineTags(String headline) {
+        return stripStart(headline, headlineTags);
+    }
+
+    private static String stripStart(String paragraph, FirstCharIndex rules) {
         String text = paragraph;
         boolean stripped = true;
         for (int round = 0; stripped && round < 3 && !text.isEmpty(); round++) {
             stripped = false;
-            for (Rule rule : leads.candidates(text.charAt(0))) {
+            for (Rule rule : rules.candidates(text.charAt(0))) {
                 Matcher m = rule.regex.matcher(text);
                 m.region(0, Math.min(text.length(), STARTS_WINDOW));
                 if (m.lookingAt() && m.end() > 0) {

@@ -114,7 +114,7 @@ final class SentenceSplitter {
                 sentenceStart = closeEnd;
                 i = closeEnd;
             } else {
-                i = closeEnd == i ? i + 1 : closeEnd;
+                i = closeEnd;
             }
         }
         emit(text, sentenceStart, end, out);

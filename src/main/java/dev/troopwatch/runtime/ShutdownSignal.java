@@ -1,8 +1,10 @@
 package dev.troopwatch.runtime;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +34,23 @@ public final class ShutdownSignal {
         return resource;
     }
 
+    /**
+     * For a command that keeps working on its own thread (tail's poll loop, publish's feed loop): registers a step
+     * that makes the shutdown hook wait, at most {@code timeout}, until the returned latch is counted down. The
+     * command counts it down once its loop has ended and its output is flushed; without it the JVM halts as soon
+     * as the hook returns, possibly halfway through a send or before the last lines are written. Register it
+     * before the resource that stops the loop, which is then closed first.
+     */
+    public CountDownLatch commandFinished(Duration timeout) {
+        CountDownLatch finished = new CountDownLatch(1);
+        add(() -> {
+            if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.accept("while stopping: the command did not finish within " + timeout.toSeconds() + " s");
+            }
+        });
+        return finished;
+    }
+
     /** Blocks until the JVM is asked to stop and everything is closed. */
     public void await() throws InterruptedException {
         closed.await();
@@ -54,20 +73,24 @@ public final class ShutdownSignal {
             }
             closing = true;
         }
-        while (true) {
-            AutoCloseable next;
-            synchronized (this) {
-                next = resources.poll();
+        try {
+            while (true) {
+                AutoCloseable next;
+                synchronized (this) {
+                    next = resources.poll();
+                }
+                if (next == null) {
+                    break;
+                }
+                try {
+                    next.close();
+                } catch (Exception e) {
+                    log.accept("while stopping: " + e);
+                }
             }
-            if (next == null) {
-                break;
-            }
-            try {
-                next.close();
-            } catch (Exception e) {
-                log.accept("while stopping: " + e);
-            }
+        } finally {
+            // even when a close threw an Error: the command's thread waits on this and must not hang
+            closed.countDown();
         }
-        closed.countDown();
     }
 }

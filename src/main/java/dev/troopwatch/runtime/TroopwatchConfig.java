@@ -4,10 +4,11 @@ import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import dev.troopwatch.kafka.TopicOverrides;
 import dev.troopwatch.stream.StreamsDefaults;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -67,7 +68,6 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
         String advertised = ours.getProperty(ADVERTISED_HOST, advertisedHost(httpHost));
         Path absoluteDataDir = dataDir.toAbsolutePath().normalize();
         streams.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch");
-        streams.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Per instance, so two processes on one machine never lock each other's state directory.
         streams.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG,
                 absoluteDataDir.resolve("state").resolve(instance).toString());
@@ -80,7 +80,8 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
         // tasks; Kafka's 45 s default is long for an alerting pipeline. Heartbeats run on their own thread.
         streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
         streams.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "2000");
-        // What the topology relies on: exception handlers writing dead letters (an operator's setting still wins).
+        // What the topology relies on: exactly-once, exception handlers writing dead letters (an operator's setting
+        // still wins).
         StreamsDefaults.applyTo(streams);
         if (!streams.containsKey(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("bootstrap.servers is not set (use --bootstrap-servers or the config "
@@ -89,10 +90,13 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
         return new TroopwatchConfig(streams, ours, absoluteDataDir, httpHost, port);
     }
 
-    /** Reads a properties file strictly: it must exist. */
+    /**
+     * Reads a properties file strictly: it must exist. As UTF-8, like every other file troopwatch reads (an
+     * InputStream would be read as ISO-8859-1 and garble a non-ASCII value such as a SASL password).
+     */
     public static Properties loadFile(Path file) {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);

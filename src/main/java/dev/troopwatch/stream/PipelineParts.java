@@ -5,7 +5,7 @@ import dev.troopwatch.track.TransitionDecider;
 import java.util.Objects;
 
 /**
- * The pluggable stages of the topology. Production uses {@link #production()}; tests may swap a stage (for
+ * The pluggable stages of the topology. Production uses {@link ProductionParts#create()}; tests may swap a stage (for
  * instance an extractor that throws, to exercise the dead-letter path) and keep the rest of the real wiring.
  */
 public record PipelineParts(ArticleCleaner cleaner, EventExtractor extractor, TransitionDecider decider) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -40,8 +42,13 @@ public final class TroopwatchTopology {
         return buildTopology(config, ProductionParts.create());
     }
 
+    /**
+     * @param config the application's Streams properties (application.id and bootstrap.servers included, as
+     *               {@link StreamsConfig} requires): topology-level settings such as the explicit-naming check of
+     *               {@link StreamsDefaults} only take effect when the builder is given them
+     */
     public static Topology buildTopology(Properties config, PipelineParts parts) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
 
         KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
                 Consumed.with(Topics.ARTICLES_RAW.keySerde(), Topics.ARTICLES_RAW.valueSerde())

@@ -62,7 +62,8 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
 
     @Override
     public InstanceHealth local() {
-        return new InstanceHealth("memory:1", streamsState, 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L, null);
+        return new InstanceHealth("memory:1", streamsState, 1.5, 12L, 7L, alerts.total(), deadLetters.total(), 0L,
+                null);
     }
 
     @Override

@@ -223,6 +223,15 @@ class ArticleNormaliserTest {
     }
 
     @Test
+    void wireTagsLeaveTheHeadline() {
+        assertEquals("Army sends two brigades north", normalise("(LEAD) Army sends two brigades north", STORY).headline());
+        assertEquals("Army sends two brigades north", normalise("(2nd LD) Army sends two brigades north", STORY).headline());
+        assertEquals("Army sends two brigades north", normalise("UPDATE 2-Army sends two brigades north", STORY).headline());
+        assertEquals("Army sends two brigades north", normalise("EXCLUSIVE-Army sends two brigades north", STORY).headline());
+        assertEquals("Analysis of the border deployment", normalise("Analysis of the border deployment", STORY).headline());
+    }
+
+    @Test
     void dropsBylines() {
         NormalisedArticle a = normalise("", paragraphs("By AFP", STORY, "By Jane Q. Doe and Ravi Kumar", SECOND,
                 "By Sam Roe | Updated: 5 March 2025"));

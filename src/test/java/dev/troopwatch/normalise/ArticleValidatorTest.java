@@ -198,6 +198,15 @@ class ArticleValidatorTest {
     }
 
     @Test
+    void rejectsBinaryThatWasDecodedLenientlyUpstream() {
+        ObjectNode node = article();
+        node.put("body", BODY + "\uFFFD".repeat(50));
+        assertEquals(Rejection.BINARY, rejected(bytes(node)).reason());
+        node.put("body", BODY + " \uFFFD ");
+        valid(node);
+    }
+
+    @Test
     void rejectsADeclaredForeignLanguage() {
         ObjectNode node = article();
         node.put("language", "fr");

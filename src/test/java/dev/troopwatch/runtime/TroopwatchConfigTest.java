@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -63,6 +64,13 @@ class TroopwatchConfigTest {
         assertFalse(s.containsKey("topics.replication.factor"));
         assertFalse(s.containsKey("troopwatch.instance.id"));
         assertEquals("3", config.troopwatch().getProperty("topics.replication.factor"));
+    }
+
+    @Test
+    void configFileIsReadAsUtf8() throws Exception {
+        Path file = dataDir.resolve("utf8.properties");
+        Files.writeString(file, "sasl.jaas.config=password=\"Grüße-€\"\n", StandardCharsets.UTF_8);
+        assertEquals("password=\"Grüße-€\"", TroopwatchConfig.loadFile(file).getProperty("sasl.jaas.config"));
     }
 
     @Test

@@ -1,0 +1,287 @@
+package dev.troopwatch.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.troopwatch.stream.Json;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Everything one {@code bench} invocation measured, printed as tables and as one JSON line. */
+final class BenchReport {
+    /** Machine and run context, printed next to the figures. */
+    record Context(String date, int cores, long memoryBytes, String loadBefore, String loadAfter, String java,
+                   String kafka, String command, long maxHeap) {
+    }
+
+    Context context;
+    final List<ExtractionRun.Figures> extraction = new ArrayList<>();
+    final List<PipelineBench.Throughput> throughput = new ArrayList<>();
+    final List<PipelineBench.GrowthPoint> growth = new ArrayList<>();
+    final List<PipelineBench.Latency> latency = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    int articles;
+    int situations;
+    long brokerPeakRss = -1;
+
+    void printHeader(PrintWriter out) {
+        out.printf(Locale.ROOT, "troopwatch bench  %s%n", context.date());
+        out.printf(Locale.ROOT, "machine: %d cores, %s memory; %s; Kafka %s; bench JVM max heap %s%n",
+                context.cores(), bytes(context.memoryBytes()), context.java(), context.kafka(),
+                bytes(context.maxHeap()));
+        out.printf(Locale.ROOT, "command: %s%n", context.command());
+        out.printf(Locale.ROOT, "load average before: %s%n", context.loadBefore());
+        out.flush();
+    }
+
+    void printExtraction(PrintWriter out) {
+        out.println();
+        out.println("1. normalise + extract, one thread (JMH)");
+        out.printf(Locale.ROOT, "   %-34s %9s %10s %14s %14s%n", "corpus", "articles", "words", "articles/s",
+                "words/s");
+        for (ExtractionRun.Figures f : extraction) {
+            out.printf(Locale.ROOT, "   %-34s %9d %10d %14.0f %14.0f%s%n", f.corpus().replaceFirst("^dev:.*", "dev"),
+                    f.articles(), f.words(), f.articlesPerSecond(), f.wordsPerSecond(),
+                    Double.isNaN(f.wordsError()) ? "" : String.format(Locale.ROOT, " ± %.0f", f.wordsError()));
+        }
+        out.flush();
+    }
+
+    void printThroughputHeader(PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "2. end to end, %d preloaded articles (%d situations), embedded broker in its own JVM%n",
+                articles, situations);
+        out.printf(Locale.ROOT, "   %-13s %-16s %8s %8s %11s %14s %10s %10s %10s %8s  %s%n", "app", "guarantee",
+                "input s", "total s", "articles/s", "cpu ms/art a+b", "peak heap", "peak RSS", "state", "situat.",
+                "alerts expected/raised/matched");
+        out.flush();
+    }
+
+    void printThroughput(PrintWriter out, PipelineBench.Throughput t) {
+        String check = checkText(t.check());
+        out.printf(Locale.ROOT, "   %-13s %-16s %8.2f %8.2f %11.0f %14s %10s %10s %10s %8s  %s%n", t.app(),
+                t.guarantee(), t.inputSeconds(), t.seconds(), t.articlesPerSecond(), String.format(Locale.ROOT, "%.2f+%.2f", t.appCpuMsPerArticle(),
+                        t.brokerCpuMsPerArticle()), bytes(t.peakHeap()), bytes(t.peakRss()),
+                t.app().equals("troopwatch") ? bytes(t.stateBytes()) : "-",
+                t.storeEntries() < 0 ? "-" : String.valueOf(t.storeEntries()), check);
+        out.flush();
+    }
+
+    private static String checkText(PipelineBench.AlertCheck c) {
+        return c == null ? "-" : String.format(Locale.ROOT, "%d/%d/%d%s", c.expected(), c.raised(), c.sameType(),
+                c.allMatch() ? " ok" : " MISMATCH");
+    }
+
+    void printRatios(PrintWriter out) {
+        for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
+            Optional<Double> ours = best("troopwatch", guarantee);
+            Optional<Double> limit = best("pass-through", guarantee);
+            if (ours.isPresent() && limit.isPresent()) {
+                out.printf(Locale.ROOT, "   troopwatch / pass-through (%s): %.2f%n", guarantee, ours.get() / limit.get());
+            }
+        }
+        Optional<Double> eos = best("troopwatch", StreamsConfig.EXACTLY_ONCE_V2);
+        Optional<Double> alos = best("troopwatch", StreamsConfig.AT_LEAST_ONCE);
+        if (eos.isPresent() && alos.isPresent()) {
+            out.printf(Locale.ROOT, "   troopwatch exactly_once_v2 / at_least_once: %.2f%n", eos.get() / alos.get());
+        }
+        out.flush();
+    }
+
+    void printGrowth(PrintWriter out) {
+        List<PipelineBench.GrowthPoint> points = growthPoints();
+        out.println();
+        out.println("4. state and memory as articles and situations grow (first exactly_once_v2 run; last two rows: "
+                + "input consumed, reorder buffer drained)");
+        if (points.isEmpty()) {
+            out.println("   no samples (the throughput section did not run)");
+        }
+        out.printf(Locale.ROOT, "   %10s %10s %10s %12s %12s %12s%n", "articles", "situations", "buffered",
+                "state dir", "heap used", "RSS");
+        for (PipelineBench.GrowthPoint p : points) {
+            out.printf(Locale.ROOT, "   %10d %10s %10s %12s %12s %12s%n", p.articles(),
+                    p.storeEntries() < 0 ? "?" : String.valueOf(p.storeEntries()),
+                    p.buffered() < 0 ? "?" : String.valueOf(p.buffered()), bytes(p.stateBytes()),
+                    bytes(p.heapUsed()), bytes(p.rss()));
+        }
+        out.printf(Locale.ROOT, "   broker JVM peak RSS: %s%n", bytes(brokerPeakRss));
+        out.flush();
+    }
+
+    void printLatencyHeader(PrintWriter out) {
+        out.println();
+        out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article)");
+        out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s  %s%n", "rate/s", "achieved", "articles",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "alerts expected/raised/matched");
+        out.flush();
+    }
+
+    void printLatency(PrintWriter out, PipelineBench.Latency l) {
+        out.printf(Locale.ROOT, "   %8d %10.0f %9d %9.0f %9.0f %9.0f %9.0f  %s%n", l.rate(), l.achievedRate(),
+                l.articles(), l.p50(), l.p95(), l.p99(), l.max(), checkText(l.check()));
+        out.flush();
+    }
+
+    void printTargets(PrintWriter out) {
+        out.println();
+        out.println("targets (2 cores, app and broker on one machine)");
+        List<String[]> rows = targets();
+        for (String[] row : rows) {
+            out.printf(Locale.ROOT, "   %-52s %-22s %s%n", row[0], row[1], row[2]);
+        }
+        notes.forEach(n -> out.println("   note: " + n));
+        out.printf(Locale.ROOT, "load average after: %s%n", context.loadAfter());
+        out.flush();
+    }
+
+    /** Target, measured value, verdict. */
+    List<String[]> targets() {
+        List<String[]> rows = new ArrayList<>();
+        extraction.stream().filter(f -> f.corpus().startsWith("dev:")).findFirst().or(() -> extraction.stream()
+                .findFirst()).ifPresent(f -> rows.add(row("extraction >= 1,000,000 words/s ("
+                        + f.corpus().replaceFirst("^dev:.*", "dev").replaceFirst(":\\d+:\\d+$", "") + ")",
+                f.wordsPerSecond(), "%.0f words/s", f.wordsPerSecond() >= 1_000_000)));
+        Optional<Double> eos = best("troopwatch", StreamsConfig.EXACTLY_ONCE_V2);
+        Optional<Double> alos = best("troopwatch", StreamsConfig.AT_LEAST_ONCE);
+        Optional<Double> pass = best("pass-through", StreamsConfig.EXACTLY_ONCE_V2);
+        eos.ifPresent(v -> rows.add(row("end to end >= 2,000 articles/s (exactly_once_v2)", v, "%.0f/s", v >= 2000)));
+        if (eos.isPresent() && pass.isPresent()) {
+            double r = eos.get() / pass.get();
+            rows.add(row("end to end >= 0.5 x pass-through (exactly_once_v2)", r, "%.2f x", r >= 0.5));
+        }
+        if (eos.isPresent() && alos.isPresent()) {
+            double r = eos.get() / alos.get();
+            rows.add(row("exactly_once_v2 >= 0.8 x at_least_once", r, "%.2f x", r >= 0.8));
+        }
+        latency.stream().filter(l -> l.rate() == 100).findFirst().ifPresent(l -> rows.add(
+                row("p99 publish -> alert <= 300 ms at 100/s", l.p99(), "%.0f ms", l.p99() <= 300)));
+        if (!latency.isEmpty()) {
+            boolean correct = latency.stream().allMatch(l -> l.check().allMatch());
+            rows.add(new String[] {"live runs raise exactly the expected alerts", correct ? "yes" : "no",
+                    correct ? "holds" : "MISSED"});
+        }
+        return rows;
+    }
+
+    private static String[] row(String target, double value, String format, boolean holds) {
+        return new String[] {target, String.format(Locale.ROOT, format, value), holds ? "holds" : "MISSED"};
+    }
+
+    /** Best (highest) articles/s of an app under a guarantee over the repeats. */
+    Optional<Double> best(String app, String guarantee) {
+        return throughput.stream().filter(t -> t.app().equals(app) && t.guarantee().equals(guarantee))
+                .map(PipelineBench.Throughput::articlesPerSecond).max(Comparator.naturalOrder());
+    }
+
+    /** The samples at 25, 50 and 75 % of the input, when it was all consumed, and when every alert was out. */
+    List<PipelineBench.GrowthPoint> growthPoints() {
+        return growth.stream().filter(known()).toList();
+    }
+
+    private static Predicate<PipelineBench.GrowthPoint> known() {
+        return p -> p.articles() > 0 && p.storeEntries() >= 0;
+    }
+
+    String json() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        ObjectNode ctx = root.putObject("context");
+        ctx.put("date", context.date());
+        ctx.put("cores", context.cores());
+        ctx.put("memory_bytes", context.memoryBytes());
+        ctx.put("load_before", context.loadBefore());
+        ctx.put("load_after", context.loadAfter());
+        ctx.put("java", context.java());
+        ctx.put("kafka", context.kafka());
+        ctx.put("command", context.command());
+        ctx.put("max_heap_bytes", context.maxHeap());
+        ArrayNode ex = root.putArray("extraction");
+        for (ExtractionRun.Figures e : extraction) {
+            ObjectNode n = ex.addObject();
+            n.put("corpus", e.corpus().replaceFirst("^dev:.*", "dev"));
+            n.put("articles", e.articles());
+            n.put("words", e.words());
+            n.put("articles_per_s", e.articlesPerSecond());
+            n.put("words_per_s", e.wordsPerSecond());
+        }
+        ArrayNode tp = root.putArray("throughput");
+        for (PipelineBench.Throughput t : throughput) {
+            ObjectNode n = tp.addObject();
+            n.put("app", t.app());
+            n.put("guarantee", t.guarantee());
+            n.put("articles", t.articles());
+            n.put("seconds", t.seconds());
+            n.put("input_seconds", t.inputSeconds());
+            n.put("articles_per_s", t.articlesPerSecond());
+            n.put("peak_heap_bytes", t.peakHeap());
+            n.put("peak_rss_bytes", t.peakRss());
+            n.put("state_bytes", t.stateBytes());
+            n.put("store_entries", t.storeEntries());
+            n.put("app_cpu_ms_per_article", t.appCpuMsPerArticle());
+            n.put("broker_cpu_ms_per_article", t.brokerCpuMsPerArticle());
+            if (t.check() != null) {
+                ObjectNode c = n.putObject("alerts");
+                c.put("expected", t.check().expected());
+                c.put("raised", t.check().raised());
+                c.put("same_type", t.check().sameType());
+                c.put("same_article", t.check().sameArticle());
+            }
+        }
+        ArrayNode lat = root.putArray("latency");
+        for (PipelineBench.Latency l : latency) {
+            ObjectNode n = lat.addObject();
+            n.put("rate", l.rate());
+            n.put("achieved_rate", l.achievedRate());
+            n.put("articles", l.articles());
+            n.put("alerts", l.alerts());
+            n.put("expected_alerts", l.expected());
+            n.put("p50_ms", l.p50());
+            n.put("p95_ms", l.p95());
+            n.put("p99_ms", l.p99());
+            n.put("max_ms", l.max());
+            n.put("alerts_same_type", l.check().sameType());
+        }
+        ArrayNode gr = root.putArray("state_growth");
+        for (PipelineBench.GrowthPoint p : growthPoints()) {
+            ObjectNode n = gr.addObject();
+            n.put("articles", p.articles());
+            n.put("situations", p.storeEntries());
+            n.put("buffered_reports", p.buffered());
+            n.put("state_bytes", p.stateBytes());
+            n.put("heap_used_bytes", p.heapUsed());
+            n.put("rss_bytes", p.rss());
+        }
+        root.put("broker_peak_rss_bytes", brokerPeakRss);
+        ArrayNode tg = root.putArray("targets");
+        for (String[] row : targets()) {
+            ObjectNode n = tg.addObject();
+            n.put("target", row[0]);
+            n.put("measured", row[1]);
+            n.put("holds", row[2].equals("holds"));
+        }
+        try {
+            return Json.mapper().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String bytes(long b) {
+        if (b < 0) {
+            return "?";
+        }
+        if (b < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KiB", b / 1024.0);
+        }
+        if (b < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f MiB", b / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.1f GiB", b / (1024.0 * 1024 * 1024));
+    }
+}
