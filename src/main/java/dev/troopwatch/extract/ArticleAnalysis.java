@@ -43,6 +43,7 @@ final class ArticleAnalysis {
     private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
             "his", "our", "some", "several", "many");
     private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
+    private static final Set<String> PROXIMITY = Set.of("closer", "close", "nearer", "next");
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
@@ -1049,7 +1050,10 @@ final class ArticleAnalysis {
         return false;
     }
 
-    /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
+    /**
+     * "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. A list is only a list
+     * when "and"/"or" closes it; "sent to Russia, South Korea's spy agency said" is a host followed by a speaker.
+     */
     private static List<Place> coordinated(Sentence s, Place first) {
         if (first == null) {
             return java.util.Collections.singletonList(null);
@@ -1061,18 +1065,25 @@ final class ArticleAnalysis {
         if (h == null) {
             return out;
         }
+        List<Place> rest = new ArrayList<>(2);
         int end = h.end();
-        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and"))) {
+        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and") || s.tokens.is(end, "or"))) {
+            boolean closing = !s.tokens.is(end, ",");
             int next = end + 1;
-            if (s.tokens.is(end, ",") && s.tokens.is(next, "and")) {
+            if (s.tokens.is(end, ",") && (s.tokens.is(next, "and") || s.tokens.is(next, "or"))) {
+                closing = true;
                 next++;
             }
             Hit c = countryAt(s, next);
-            if (c == null) {
+            if (c == null || s.tokens.is(c.end(), "'s")) {
                 break;
             }
-            out.add(new Place(c.code(), null, c.start()));
+            rest.add(new Place(c.code(), null, c.start()));
             end = c.end();
+            if (closing) {
+                out.addAll(rest);
+                break;
+            }
         }
         return out;
     }
@@ -1119,6 +1130,9 @@ final class ArticleAnalysis {
             n++;
         }
         String f = s.form(k);
+        if (f.equals("to") && PROXIMITY.contains(s.form(k - 1))) {
+            return false; // "moved closer to Ukraine": near a country, not in it
+        }
         if (LOCATIVE.contains(f)) {
             return true;
         }
