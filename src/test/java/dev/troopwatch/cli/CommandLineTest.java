@@ -50,15 +50,15 @@ class CommandLineTest {
     @Test
     void demoDefaults() {
         DemoCommand demo = parse(new DemoCommand());
-        assertEquals(8080, demo.httpPort);
-        assertEquals("127.0.0.1", demo.httpHost);
+        assertEquals(8080, demo.http.port);
+        assertEquals("127.0.0.1", demo.http.host);
         assertEquals(Path.of(".troopwatch"), demo.dataDir);
         assertEquals(0, demo.brokerPort);
         assertFalse(demo.noSamples);
         DemoCommand custom = parse(new DemoCommand(), "--http-port", "9000", "--http-host", "0.0.0.0",
                 "--data-dir", "/tmp/x", "--no-samples", "--ready-timeout", "2m");
-        assertEquals(9000, custom.httpPort);
-        assertEquals("0.0.0.0", custom.httpHost);
+        assertEquals(9000, custom.http.port);
+        assertEquals("0.0.0.0", custom.http.host);
         assertTrue(custom.noSamples);
         assertEquals(Duration.ofMinutes(2), custom.readyTimeout);
     }
