@@ -177,6 +177,19 @@ public final class ArticleValidator {
         return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * {@link #publishedInstant} for callers that only order or time records by it (event time, publishing order):
+     * null for a missing or unreadable value instead of an exception; whether the date is acceptable is still the
+     * validator's decision.
+     */
+    public static Instant publishedInstantOrNull(String text) {
+        try {
+            return publishedInstant(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     private static boolean isEnglishTag(String language) {
         String tag = language.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return tag.equals("en") || tag.startsWith("en-") || tag.equals("eng") || tag.equals("english");
