@@ -25,8 +25,15 @@
     retryMs: 1000,
     route: { view: 'overview' },
     changedKeys: new Set(),
-    boardWarning: ''
+    boardWarning: '',
+    unseen: 0,
+    situationsRetry: null,
+    title: 'troopwatch · live situations'
   };
+  // A background tab shows how many alerts arrived since the operator last looked.
+  function updateTitle() {
+    document.title = (state.unseen ? '(' + state.unseen + ') ' : '') + state.title;
+  }
 
   // ---------- small helpers ----------
   function h(tag, attrs, ...children) {
@@ -164,7 +171,9 @@
         troops ? h('span', {}, 'troops ', ...troops) : null,
         claimants ? h('span', {}, 'claimed by ', h('b', {}, claimants)) : null,
         corroborationText(alert.corroboration) ? h('span', {}, h('b', {}, corroborationText(alert.corroboration))) : null),
-      evidenceBlock(alert.evidence));
+      evidenceBlock(alert.evidence),
+      alert.prior_evidence && alert.prior_evidence.sentence
+        ? h('details', { class: 'prior' }, h('summary', {}, 'what was known before'), evidenceBlock(alert.prior_evidence)) : null);
     if (isNew) {
       setTimeout(() => {
         card.classList.remove('is-new');
@@ -178,6 +187,10 @@
     const id = alert.alert_id;
     if (id && state.alertIds.has(id)) return false;
     if (id) state.alertIds.add(id);
+    if (isNew && document.hidden) {
+      state.unseen += 1;
+      updateTitle();
+    }
     state.alerts.unshift(alert);
     const feed = $('feed');
     feed.prepend(alertCard(alert, isNew));
@@ -250,8 +263,10 @@
       fillFilterOptions();
       renderBoard();
     } catch (e) {
+      // 503 while Streams restores or rebalances: say so and try again soon (one pending retry at a time).
       $('board-note').textContent = 'situations unavailable: ' + e.message + ' (retrying)';
-      setTimeout(loadSituations, 3000);
+      clearTimeout(state.situationsRetry);
+      state.situationsRetry = setTimeout(loadSituations, 3000);
     }
   }
   function fillFilterOptions() {
@@ -364,12 +379,18 @@
     try {
       s = await getJson('api/situations/' + encodeURIComponent(key));
     } catch (e) {
+      if (state.route.view !== 'situation' || state.route.key !== key) return;
       container.replaceChildren(h('div', { class: 'panel' }, h('p', { class: 'empty' },
-        e.status === 404 ? 'No situation ' + key + ' is known yet.' : 'Cannot load ' + key + ': ' + e.message)));
+        e.status === 404 ? 'No situation ' + key + ' is known yet.'
+          : 'Cannot load ' + key + ': ' + e.message + (e.status === 503 ? ' Retrying…' : ''))));
+      if (e.status === 503) setTimeout(() => {
+        if (state.route.view === 'situation' && state.route.key === key) renderSituationPage(key);
+      }, 3000);
       return;
     }
     if (state.route.view !== 'situation' || state.route.key !== key) return;
-    document.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    state.title = 'troopwatch · ' + s.actor_name + ' in ' + s.host_name;
+    updateTitle();
     const timelineItems = s.timeline || [];
     const reports = s.history || [];
     const header = h('section', { class: 'sit-header', 'aria-labelledby': 'sit-title' },
@@ -585,7 +606,9 @@
     $('dead-count').textContent = fmtInt(dead.seen);
     $('dead-list').replaceChildren(...(dead.latest.length ? dead.latest.map((d) => h('li', {},
       h('span', { class: 'dl-at' }, new Date(d.at).toISOString().replace('T', ' ').slice(0, 19)),
-      h('span', { class: 'dl-key' }, d.key || '(no key)'), h('span', { class: 'dl-reason' }, d.reason)))
+      h('span', { class: 'dl-key' }, d.key || '(no key)'),
+      h('span', { class: 'dl-reason' }, h('b', {}, d.reason), d.detail ? ': ' + d.detail : '',
+        d.stage ? h('span', { class: 'muted' }, ' (in ' + d.stage + ')') : null)))
       : [h('li', {}, h('span', { class: 'dl-reason' }, 'No dead letters. Every article so far was readable.'))]));
   }
 
@@ -603,7 +626,8 @@
     } else {
       const from = state.route.key;
       state.route = { view: 'overview' };
-      document.title = 'troopwatch · live situations';
+      state.title = 'troopwatch · live situations';
+      updateTitle();
       $('view-situation').hidden = true;
       $('view-overview').hidden = false;
       $('skip-board').hidden = false;
@@ -634,6 +658,22 @@
       });
     }
     window.addEventListener('hashchange', route);
+    // Operator shortcuts: "/" jumps to the board search, Escape leaves a situation page.
+    document.addEventListener('keydown', (e) => {
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+      if (e.key === '/' && !typing && state.route.view === 'overview') {
+        e.preventDefault();
+        $('f-text').focus();
+      } else if (e.key === 'Escape' && state.route.view === 'situation') {
+        location.hash = '#/';
+      }
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) {
+        state.unseen = 0;
+        updateTitle();
+      }
+    });
     tick();
     setInterval(tick, 30000);
     try {

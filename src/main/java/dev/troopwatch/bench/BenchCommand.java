@@ -1,5 +1,6 @@
 package dev.troopwatch.bench;
 
+import dev.troopwatch.cli.VersionProvider;
 import dev.troopwatch.kafka.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code troopwatch bench}: how fast troopwatch is, measured against Kafka's own limit on the same machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Benchmarks troopwatch and prints a table plus one JSON line (prefix BENCH-JSON):",
                 "1. normalise + extract on one thread (JMH), over generated wires and the dev corpus when present;",
                 "2. end-to-end articles/s on an embedded broker (own JVM) under exactly_once_v2 and at_least_once, "

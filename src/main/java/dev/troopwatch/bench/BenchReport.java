@@ -57,16 +57,16 @@ final class BenchReport {
         out.println();
         out.printf(Locale.ROOT, "2. end to end, %d preloaded articles (%d situations), embedded broker in its own JVM%n",
                 articles, situations);
-        out.printf(Locale.ROOT, "   %-13s %-16s %8s %11s %14s %10s %10s %10s %8s  %s%n", "app", "guarantee", "seconds",
-                "articles/s", "cpu ms/art a+b", "peak heap", "peak RSS", "state", "situat.",
+        out.printf(Locale.ROOT, "   %-13s %-16s %8s %8s %11s %14s %10s %10s %10s %8s  %s%n", "app", "guarantee",
+                "input s", "total s", "articles/s", "cpu ms/art a+b", "peak heap", "peak RSS", "state", "situat.",
                 "alerts expected/raised/matched");
         out.flush();
     }
 
     void printThroughput(PrintWriter out, PipelineBench.Throughput t) {
         String check = checkText(t.check());
-        out.printf(Locale.ROOT, "   %-13s %-16s %8.2f %11.0f %14s %10s %10s %10s %8s  %s%n", t.app(), t.guarantee(),
-                t.seconds(), t.articlesPerSecond(), String.format(Locale.ROOT, "%.2f+%.2f", t.appCpuMsPerArticle(),
+        out.printf(Locale.ROOT, "   %-13s %-16s %8.2f %8.2f %11.0f %14s %10s %10s %10s %8s  %s%n", t.app(),
+                t.guarantee(), t.inputSeconds(), t.seconds(), t.articlesPerSecond(), String.format(Locale.ROOT, "%.2f+%.2f", t.appCpuMsPerArticle(),
                         t.brokerCpuMsPerArticle()), bytes(t.peakHeap()), bytes(t.peakRss()),
                 t.app().equals("troopwatch") ? bytes(t.stateBytes()) : "-",
                 t.storeEntries() < 0 ? "-" : String.valueOf(t.storeEntries()), check);
@@ -95,17 +95,19 @@ final class BenchReport {
     }
 
     void printGrowth(PrintWriter out) {
-        List<PipelineBench.GrowthPoint> points = growthQuartiles();
+        List<PipelineBench.GrowthPoint> points = growthPoints();
         out.println();
-        out.println("4. state and memory as articles and situations grow (first exactly_once_v2 run)");
+        out.println("4. state and memory as articles and situations grow (first exactly_once_v2 run; last two rows: "
+                + "input consumed, reorder buffer drained)");
         if (points.isEmpty()) {
             out.println("   no samples (the throughput section did not run)");
         }
-        out.printf(Locale.ROOT, "   %10s %10s %12s %12s %12s%n", "articles", "situations", "state dir", "heap used",
-                "RSS");
+        out.printf(Locale.ROOT, "   %10s %10s %10s %12s %12s %12s%n", "articles", "situations", "buffered",
+                "state dir", "heap used", "RSS");
         for (PipelineBench.GrowthPoint p : points) {
-            out.printf(Locale.ROOT, "   %10d %10s %12s %12s %12s%n", p.articles(),
-                    p.storeEntries() < 0 ? "?" : String.valueOf(p.storeEntries()), bytes(p.stateBytes()),
+            out.printf(Locale.ROOT, "   %10d %10s %10s %12s %12s %12s%n", p.articles(),
+                    p.storeEntries() < 0 ? "?" : String.valueOf(p.storeEntries()),
+                    p.buffered() < 0 ? "?" : String.valueOf(p.buffered()), bytes(p.stateBytes()),
                     bytes(p.heapUsed()), bytes(p.rss()));
         }
         out.printf(Locale.ROOT, "   broker JVM peak RSS: %s%n", bytes(brokerPeakRss));
@@ -177,20 +179,9 @@ final class BenchReport {
                 .map(PipelineBench.Throughput::articlesPerSecond).max(Comparator.naturalOrder());
     }
 
-    /** The samples closest to 25, 50, 75 and 100 % of the articles. */
-    List<PipelineBench.GrowthPoint> growthQuartiles() {
-        List<PipelineBench.GrowthPoint> known = growth.stream().filter(known()).toList();
-        if (known.isEmpty()) {
-            return List.of();
-        }
-        long total = known.stream().mapToLong(PipelineBench.GrowthPoint::articles).max().orElse(0);
-        List<PipelineBench.GrowthPoint> out = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            long target = total * q / 4;
-            known.stream().min(Comparator.comparingLong(p -> Math.abs(p.articles() - target)))
-                    .filter(p -> !out.contains(p)).ifPresent(out::add);
-        }
-        return out;
+    /** The samples at 25, 50 and 75 % of the input, when it was all consumed, and when every alert was out. */
+    List<PipelineBench.GrowthPoint> growthPoints() {
+        return growth.stream().filter(known()).toList();
     }
 
     private static Predicate<PipelineBench.GrowthPoint> known() {
@@ -226,6 +217,7 @@ final class BenchReport {
             n.put("guarantee", t.guarantee());
             n.put("articles", t.articles());
             n.put("seconds", t.seconds());
+            n.put("input_seconds", t.inputSeconds());
             n.put("articles_per_s", t.articlesPerSecond());
             n.put("peak_heap_bytes", t.peakHeap());
             n.put("peak_rss_bytes", t.peakRss());
@@ -256,10 +248,11 @@ final class BenchReport {
             n.put("alerts_same_type", l.check().sameType());
         }
         ArrayNode gr = root.putArray("state_growth");
-        for (PipelineBench.GrowthPoint p : growthQuartiles()) {
+        for (PipelineBench.GrowthPoint p : growthPoints()) {
             ObjectNode n = gr.addObject();
             n.put("articles", p.articles());
             n.put("situations", p.storeEntries());
+            n.put("buffered_reports", p.buffered());
             n.put("state_bytes", p.stateBytes());
             n.put("heap_used_bytes", p.heapUsed());
             n.put("rss_bytes", p.rss());

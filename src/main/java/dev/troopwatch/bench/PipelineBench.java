@@ -62,7 +62,9 @@ final class PipelineBench {
      * @param app               "troopwatch" or "pass-through"
      * @param guarantee         processing.guarantee
      * @param articles          records processed
-     * @param seconds           from RUNNING until every input record and internal record was committed
+     * @param seconds           from RUNNING until the last alert was committed (every record consumed and the
+     *                          tracker's reorder buffer drained)
+     * @param inputSeconds      from RUNNING until every input and internal record was consumed and committed
      * @param articlesPerSecond articles / seconds
      * @param peakHeap          heap peak of this JVM during the run (bytes)
      * @param peakRss           RSS peak of this JVM during the run (bytes), -1 where unknown
@@ -72,7 +74,8 @@ final class PipelineBench {
      * @param appCpuMsPerArticle   CPU time of this JVM (the app) per article, in ms: independent of other load
      * @param brokerCpuMsPerArticle CPU time of the broker JVM per article, in ms
      */
-    record Throughput(String app, String guarantee, int articles, double seconds, double articlesPerSecond,
+    record Throughput(String app, String guarantee, int articles, double seconds, double inputSeconds,
+                      double articlesPerSecond,
                       long peakHeap, long peakRss, long stateBytes, long storeEntries, AlertCheck check,
                       double appCpuMsPerArticle, double brokerCpuMsPerArticle) {
     }
@@ -89,8 +92,11 @@ final class PipelineBench {
         }
     }
 
-    /** State and memory when a run had committed {@code articles} input records ({@code storeEntries} situations). */
-    record GrowthPoint(long articles, long storeEntries, long stateBytes, long heapUsed, long rss) {
+    /**
+     * State and memory when a run had committed {@code articles} input records: {@code storeEntries} situations in
+     * the situation store, {@code buffered} reports waiting in the tracker's reorder buffer.
+     */
+    record GrowthPoint(long articles, long storeEntries, long buffered, long stateBytes, long heapUsed, long rss) {
     }
 
     /**
@@ -130,7 +136,13 @@ final class PipelineBench {
         flags.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         flags.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         flags.setProperty(TroopwatchConfig.INSTANCE_ID, appId);
-        return TroopwatchConfig.resolve(new Properties(), flags, workDir, "127.0.0.1", 0).streamsProperties();
+        Properties props = TroopwatchConfig.resolve(new Properties(), flags, workDir, "127.0.0.1", 0)
+                .streamsProperties();
+        // The topology reads its own troopwatch.* settings (the reorder window) from the properties it is built
+        // with; TroopwatchConfig keeps them apart from the Kafka ones, so hand the operator's over.
+        overrides.stringPropertyNames().stream().filter(k -> k.startsWith("troopwatch."))
+                .forEach(k -> props.setProperty(k, overrides.getProperty(k)));
+        return props;
     }
 
     /** The troopwatch topology over the preloaded {@code wire}; samples state growth into {@code growth}. */
@@ -163,16 +175,19 @@ final class PipelineBench {
             long start = startAndAwaitRunning(streams);
             Cpu cpu = new Cpu(brokerPid);
             sampler.start();
-            long end = awaitCaughtUp(appId, consumed, eos, wire.articles().size());
+            long consumedAt = awaitCaughtUp(appId, consumed, eos, wire.articles().size());
+            GrowthPoint caughtUp = sample(streams, processed(appId), stateDir);
+            long end = awaitReorderBufferDrained(streams);
             Cpu used = cpu.since();
             sampling.set(false);
             sampler.join();
             GrowthPoint last = sample(streams, processed(appId), stateDir);
+            samples.add(caughtUp);
             samples.add(last);
             growth.addAll(samples);
             double seconds = (end - start) / 1e9;
             Throughput result = new Throughput("troopwatch", guarantee, wire.articles().size(), seconds,
-                    wire.articles().size() / seconds, ProcessMemory.peakHeap(),
+                    (consumedAt - start) / 1e9, wire.articles().size() / seconds, ProcessMemory.peakHeap(),
                     ProcessMemory.peakRss(ProcessHandle.current().pid()), last.stateBytes(), last.storeEntries(),
                     null, used.appMsPer(wire.articles().size()), used.brokerMsPer(wire.articles().size()));
             streams.close(Duration.ofSeconds(30));
@@ -206,7 +221,7 @@ final class PipelineBench {
             long end = awaitCaughtUp(appId, List.of(TopicNames.ARTICLES_RAW), true, articles);
             Cpu used = cpu.since();
             double seconds = (end - start) / 1e9;
-            return new Throughput("pass-through", guarantee, articles, seconds, articles / seconds,
+            return new Throughput("pass-through", guarantee, articles, seconds, seconds, articles / seconds,
                     ProcessMemory.peakHeap(), ProcessMemory.peakRss(ProcessHandle.current().pid()), 0, -1, null,
                     used.appMsPer(articles), used.brokerMsPer(articles));
         } catch (InterruptedException e) {
@@ -332,6 +347,32 @@ final class PipelineBench {
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 
+    /**
+     * Waits until the tracker's reorder buffer has released every report and the alerts those releases wrote are
+     * committed (the alert topic's read_committed end offsets stay put for half a second). Every report has reached
+     * the tracker by then; only their wall-clock wait in the buffer remains, which is latency, not throughput.
+     */
+    private long awaitReorderBufferDrained(KafkaStreams streams) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (count(streams, StoreNames.REPORT_BUFFER) != 0 && System.nanoTime() < deadline) {
+            // The buffer empties on a wall-clock punctuation; there is no event to wait on from outside.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        Map<TopicPartition, Long> previous = Map.of();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, Long> ends = cluster.endOffsets(List.of(TopicNames.ALERTS));
+            if (!ends.equals(previous)) {
+                previous = ends;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > TimeUnit.MILLISECONDS.toNanos(500)) {
+                return stableSince;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new IllegalStateException("the reorder buffer did not drain within 120 s");
+    }
+
     /** Raw input records the app has committed. */
     private long processed(String appId) {
         return cluster.committed(appId).entrySet().stream()
@@ -340,18 +381,19 @@ final class PipelineBench {
     }
 
     private static GrowthPoint sample(KafkaStreams streams, long processed, Path stateDir) {
-        return new GrowthPoint(processed, situations(streams), ProcessMemory.directorySize(stateDir),
-                ProcessMemory.heapUsed(), ProcessMemory.rss(ProcessHandle.current().pid()));
+        return new GrowthPoint(processed, count(streams, StoreNames.SITUATIONS), count(streams, StoreNames.REPORT_BUFFER),
+                ProcessMemory.directorySize(stateDir), ProcessMemory.heapUsed(),
+                ProcessMemory.rss(ProcessHandle.current().pid()));
     }
 
     /**
-     * Situations in the store, counted through an interactive query (RocksDB's own estimate counts overwritten
+     * Entries of a key-value store, counted through an interactive query (RocksDB's own estimate counts overwritten
      * keys too); -1 while the store is not queryable.
      */
-    private static long situations(KafkaStreams streams) {
+    private static long count(KafkaStreams streams, String storeName) {
         try {
             ReadOnlyKeyValueStore<Object, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    StoreNames.SITUATIONS, QueryableStoreTypes.keyValueStore()));
+                    storeName, QueryableStoreTypes.keyValueStore()));
             long count = 0;
             try (KeyValueIterator<Object, Object> all = store.all()) {
                 while (all.hasNext()) {
@@ -496,7 +538,8 @@ final class PipelineBench {
     }
 
     private static Throughput withCheck(Throughput t, AlertCheck check) {
-        return new Throughput(t.app(), t.guarantee(), t.articles(), t.seconds(), t.articlesPerSecond(), t.peakHeap(),
+        return new Throughput(t.app(), t.guarantee(), t.articles(), t.seconds(), t.inputSeconds(),
+                t.articlesPerSecond(), t.peakHeap(),
                 t.peakRss(), t.stateBytes(), t.storeEntries(), check, t.appCpuMsPerArticle(),
                 t.brokerCpuMsPerArticle());
     }

@@ -41,6 +41,8 @@ public final class DashboardServer implements AutoCloseable {
     /** Suffix of the repartition topic carrying per-situation reports: what the health panel counts as events. */
     static final String EVENTS_TOPIC_SUFFIX = "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
     private static final int MAX_TEXT_FILTER = 200;
+    /** Each open event stream holds a thread; beyond this many, new ones are refused rather than starving the API. */
+    static final int MAX_STREAM_CLIENTS = 256;
     /** A country or organisation code as situation keys use them ("KP", "NATO"). */
     private static final Pattern CODE = Pattern.compile("[A-Z]{2,4}");
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -128,6 +130,11 @@ public final class DashboardServer implements AutoCloseable {
             if (!"text/event-stream".equals(ctx.header("Accept"))) {
                 throw new HttpResponseException(406,
                         "this is a server-sent event stream: send Accept: text/event-stream", Map.of());
+            }
+            if (alertStream.clientCount() >= MAX_STREAM_CLIENTS) {
+                ctx.header("Retry-After", "30");
+                throw new HttpResponseException(503, "too many open alert streams (" + MAX_STREAM_CLIENTS
+                        + "); retry later", Map.of());
             }
         });
         app.sse("/api/alerts/stream", alertStream::connect);

@@ -43,10 +43,25 @@ final class ArticleAnalysis {
     private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
             "his", "our", "some", "several", "many");
     private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
+    private static final Set<String> PROXIMITY = Set.of("closer", "close", "nearer", "next");
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
             "against", "for", "of", "about", "over", "between", "inside", "toward", "towards", "across", "alongside");
     /** Words that make what follows a circumstance of the news rather than the news ("pulled out amid losses"). */
     private static final Set<String> CIRCUMSTANCE = Set.of("since");
+    private static final Set<String> BACKGROUND_ADVERBS = Set.of("previously", "formerly", "earlier", "once",
+            "originally", "initially");
+
+    private static boolean troopEndingAt(Sentence s, int end) {
+        for (int st = end - 1; st >= Math.max(s.from, end - 4); st--) {
+            for (Hit h : s.startingAt(st)) {
+                if ((h.kind() == LexKind.TROOP || h.kind() == LexKind.FORCE) && h.end() == end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Circumstances that only background fighting and losses ("pulled back amid heavy losses"). */
     private static final Set<String> VIOLENT_CIRCUMSTANCE = Set.of("amid", "despite", "after", "following");
     private static final Set<Status> SENDING = Set.of(Status.DEPLOYED, Status.REINFORCED, Status.PLANNED,
@@ -182,15 +197,6 @@ final class ArticleAnalysis {
             }
         }
         resolveFromContext(drafts);
-        String leadClaimant = leadClaimant();
-        for (Draft d : drafts) {
-            if (d.lead && d.claimant == null) {
-                d.claimant = leadClaimant;
-            }
-            if (d.lead && d.theatre == null && d.host != null) {
-                d.theatre = leadTheatre(d.host);
-            }
-        }
         return finish(drafts);
     }
 
@@ -226,7 +232,8 @@ final class ArticleAnalysis {
                 if (h.kind() == LexKind.PLACE && h.code().equals(host)) {
                     return h.entry().detail();
                 }
-                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)) {
+                if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)
+                        && !speakingPlace(s, h)) {
                     return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
@@ -273,6 +280,7 @@ final class ArticleAnalysis {
                 continue;
             }
             Status status = Status.valueOf(g.code());
+            boolean negated = s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null;
             boolean suppressed = denied || negatedOrHypothetical(s, g);
             Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
@@ -326,7 +334,8 @@ final class ArticleAnalysis {
                     d.trigger = g;
                     d.status = status;
                     d.suppressed = suppressed;
-                    d.announced = announced;
+                    // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
+                    d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
                     d.actor = actor;
                     d.host = host == null ? null : host.code;
                     d.weakHost = weakHost(s, actor);
@@ -369,6 +378,19 @@ final class ArticleAnalysis {
 
     private static boolean circumstance(Sentence s, Hit g) {
         boolean violent = g.code().equals(Status.CASUALTIES.name()) || g.code().equals(Status.ENGAGED.name());
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 3); k--) {
+            if (BACKGROUND_ADVERBS.contains(s.form(k))) {
+                return true; // "soldiers previously stationed in Niger"
+            }
+            if ((s.tokens.is(k, "that") || s.tokens.is(k, "which")) && troopEndingAt(s, k)) {
+                return true; // "a unit that had been dispatched to Russia": describes the troops
+            }
+            Hit casualty = s.at(k, LexKind.TRIGGER);
+            if (g.code().equals(Status.ENGAGED.name()) && casualty != null
+                    && casualty.code().equals(Status.CASUALTIES.name())) {
+                return true; // "killed or wounded fighting in Kursk": how they fell, not a separate news
+            }
+        }
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
             if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
                     || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
@@ -861,6 +883,19 @@ final class ArticleAnalysis {
      */
     private Hit subject(Sentence s, Hit g, Hit anchor) {
         int start = anchor == null ? g.start() : Math.min(g.start(), anchor.start());
+        if (s.tokens.is(g.start() - 1, ",") && s.form(g.start()).endsWith("ing")) {
+            // "North Korea has become Russia's ally during Moscow's offensive, sending troops": the participle's
+            // subject is the sentence's
+            for (int k = s.from; k < g.start(); k++) {
+                for (Hit h : s.startingAt(k)) {
+                    if (subjectKind(h.kind()) && !PREPOSITIONS.contains(s.form(h.start() - 1))
+                            && s.at(h.end(), LexKind.ATTRIBUTION) == null) {
+                        return h;
+                    }
+                }
+            }
+            return null;
+        }
         int clause = s.clauseStart(start);
         for (int k = start - 1; k >= clause; k--) {
             for (Hit h : s.startingAt(k)) {
@@ -948,7 +983,10 @@ final class ArticleAnalysis {
                 case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
                 case COUNTRY, CAPITAL -> {
                     if (locative(s, h.start(), status)) {
-                        candidates.add(new Place(h.code(), h.kind() == LexKind.CAPITAL
+                        // a capital names the theatre only where the troops go or are ("a ceremony in Niamey"),
+                        // not where someone speaks before the news ("told reporters in Moscow that ...")
+                        boolean theatre = h.kind() == LexKind.CAPITAL && h.start() > g.start();
+                        candidates.add(new Place(h.code(), theatre
                                 ? text.substring(tokens.start(h.start()), tokens.end(h.end() - 1)) : null, h.start()));
                     } else if (s.tokens.is(h.end(), "'s") && territory(s, h.end() + 1)) {
                         candidates.add(new Place(h.code(), null, h.start()));
@@ -1002,7 +1040,20 @@ final class ArticleAnalysis {
         return new Place(best.code, theatre, best.pos);
     }
 
-    /** "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. */
+    /** "told reporters in Moscow", "speaking in Brussels": where words were said, not where troops are. */
+    private static boolean speakingPlace(Sentence s, Hit capital) {
+        for (int k = capital.start() - 1; k >= Math.max(s.from, capital.start() - 4); k--) {
+            if (s.at(k, LexKind.ATTRIBUTION) != null || s.tokens.is(k, "speaking") || s.tokens.is(k, "reporters")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "withdrawn from Chad, Mali, Niger and Burkina Faso": every country of a list is a host. A list is only a list
+     * when "and"/"or" closes it; "sent to Russia, South Korea's spy agency said" is a host followed by a speaker.
+     */
     private static List<Place> coordinated(Sentence s, Place first) {
         if (first == null) {
             return java.util.Collections.singletonList(null);
@@ -1014,18 +1065,25 @@ final class ArticleAnalysis {
         if (h == null) {
             return out;
         }
+        List<Place> rest = new ArrayList<>(2);
         int end = h.end();
-        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and"))) {
+        while (end < s.to && (s.tokens.is(end, ",") || s.tokens.is(end, "and") || s.tokens.is(end, "or"))) {
+            boolean closing = !s.tokens.is(end, ",");
             int next = end + 1;
-            if (s.tokens.is(end, ",") && s.tokens.is(next, "and")) {
+            if (s.tokens.is(end, ",") && (s.tokens.is(next, "and") || s.tokens.is(next, "or"))) {
+                closing = true;
                 next++;
             }
             Hit c = countryAt(s, next);
-            if (c == null) {
+            if (c == null || s.tokens.is(c.end(), "'s")) {
                 break;
             }
-            out.add(new Place(c.code(), null, c.start()));
+            rest.add(new Place(c.code(), null, c.start()));
             end = c.end();
+            if (closing) {
+                out.addAll(rest);
+                break;
+            }
         }
         return out;
     }
@@ -1072,6 +1130,9 @@ final class ArticleAnalysis {
             n++;
         }
         String f = s.form(k);
+        if (f.equals("to") && PROXIMITY.contains(s.form(k - 1))) {
+            return false; // "moved closer to Ukraine": near a country, not in it
+        }
         if (LOCATIVE.contains(f)) {
             return true;
         }
@@ -1407,6 +1468,26 @@ final class ArticleAnalysis {
         kept.sort(Comparator.comparingInt((Draft d) -> d.sentence.index).thenComparingInt(d -> d.trigger.start()));
         chooseLead(kept);
         leadTroopsFromBody(kept, announced);
+        String leadClaimant = leadClaimant();
+        Map<String, String> situationClaimant = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.claimant == null) {
+                d.claimant = leadClaimant;
+            }
+            if (d.lead && d.theatre == null) {
+                d.theatre = leadTheatre(d.host);
+            }
+            if (d.lead && d.claimant != null) {
+                // "media report, citing Ukrainian officials": the officials outrank the outlet that relays them
+                situationClaimant.merge(d.actor + "|" + d.host, d.claimant,
+                        (a, b) -> a.equals("media") && !b.equals("media") ? b : a);
+            }
+        }
+        for (Draft d : kept) {
+            if (d.lead) {
+                d.claimant = situationClaimant.getOrDefault(d.actor + "|" + d.host, d.claimant);
+            }
+        }
         List<Mention> out = new ArrayList<>(Math.min(kept.size(), MAX_MENTIONS));
         Set<String> seen = new LinkedHashSet<>();
         for (Draft d : kept) {
@@ -1441,15 +1522,19 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            List<Draft> body = new ArrayList<>(kept);
-            body.addAll(announced); // "would pull out its 1,500 soldiers" sizes the withdrawal now complete
-            for (Draft b : body) {
-                if (!b.lead && b.troops != null && b.status == d.status && key.equals(b.actor + "|" + b.host)
-                        && !background(b)) {
-                    d.troops = b.troops;
-                    found.put(key, b.troops);
-                    break;
+            TroopRange size = bodyCount(kept, key, d.status);
+            if (size == null && d.status == Status.WITHDRAWN) {
+                size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
+            }
+            if (size == null) {
+                // the size of the force stated with another verb: the one sent, planned, or stationed
+                for (Status other : List.of(Status.DEPLOYED, Status.PLANNED, Status.REINFORCED)) {
+                    size = size == null && other != d.status ? bodyCount(kept, key, other) : size;
                 }
+            }
+            if (size != null) {
+                d.troops = size;
+                found.put(key, size);
             }
         }
     }
@@ -1499,6 +1584,16 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
+        for (Draft b : drafts) {
+            if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
+                    && !background(b)) {
+                return b.troops;
+            }
+        }
+        return null;
     }
 
     private boolean background(Draft d) {

@@ -36,6 +36,9 @@ final class EventTimeResolver {
     private record Candidate(EventTime time, int end) {
     }
 
+    /** A date without a year up to this far after publication is upcoming ("by October 29"), not last year's. */
+    private static final int UPCOMING_DAYS = 62;
+
     /** Window within which a time expression dates a status word. */
     private static final int WINDOW = 10;
 
@@ -128,8 +131,8 @@ final class EventTimeResolver {
             }
             year = published.getYear();
             LocalDate probe = LocalDate.of(year, month, day == null ? 1 : day);
-            if (probe.isAfter(published)) {
-                year = year - 1; // "in December" read in January is last December
+            if (probe.isAfter(published.plusDays(UPCOMING_DAYS))) {
+                year = year - 1; // "in December" read in January is last December; "by Jan 31" is this one
             }
         }
         if (day != null) {

@@ -18,6 +18,10 @@ final class Sentence {
     private static final Set<String> STRONG_BOUNDARIES = Set.of(";", ":", "but", "while", "whereas", "although",
             "though", "however", "(", ")");
 
+    /** After a comma these open a new clause: ", as Pyongyang prepares to send ..." is out of a "may" before it. */
+    private static final Set<String> SUBORDINATORS = Set.of("as", "because", "since", "after", "when", "while",
+            "until", "although", "though", "which", "who", "where");
+
     final Tokens tokens;
     final int index;
     final int from;
@@ -52,7 +56,8 @@ final class Sentence {
         for (int i = from; i < to; i++) {
             String f = tokens.form(i);
             if (BOUNDARIES.contains(f)) {
-                boundaries[i - from] = (byte) (STRONG_BOUNDARIES.contains(f) ? 3 : 1);
+                boolean subordinate = SUBORDINATORS.contains(f) && i > from && tokens.is(i - 1, ",");
+                boundaries[i - from] = (byte) (STRONG_BOUNDARIES.contains(f) || subordinate ? 3 : 1);
             }
         }
         List<List<Hit>> lists = new ArrayList<>(to - from);

@@ -34,6 +34,17 @@ final class TroopCounter {
         if (p == null) {
             return null;
         }
+        // "the last 50 of the 1,500 soldiers": the part, not the whole
+        int of = p.start - 1;
+        if (s.tokens.is(of, "the")) {
+            of--;
+        }
+        if (s.tokens.is(of, "of") && of - 1 >= s.from && isNumberToken(s, of - 1)) {
+            Parsed part = parseBackwards(s, of);
+            if (part != null) {
+                p = part;
+            }
+        }
         TroopRange range = p.range;
         // "1,000 sappers (to clear mines) and 5,000 military builders": units sent together are summed
         if (range.min() != null && range.min().equals(range.max())) {

@@ -64,6 +64,8 @@ class SyntheticWireTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-synthetic-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // The driver pipes the articles in publication order, so the tracker can decide each report on arrival.
+        config.put(StreamsDefaults.REORDER_WINDOW_MS, "0");
         StreamsDefaults.applyTo(config);
         try (TopologyTestDriver driver = new TopologyTestDriver(TroopwatchTopology.buildTopology(config), config)) {
             TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(),

@@ -97,6 +97,11 @@ final class DashboardPageTest {
         assertEquals(4, driver.findElements(By.cssSelector(".reports-table tbody tr")).size(), "every report listed");
         driver.manage().window().setSize(new Dimension(1440, 2000));
         chromium.screenshot("page-situation");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-overview")));
+        wait.until(d -> "KP-RU".equals(d.switchTo().activeElement().getAttribute("data-key")));
+        new Actions(driver).sendKeys("/").perform();
+        assertEquals("f-text", driver.switchTo().activeElement().getAttribute("id"), "/ jumps to the search");
         assertEquals(List.of(), chromium.contrastFailures(), "all text meets WCAG AA contrast");
 
         driver.manage().window().setSize(new Dimension(420, 900));

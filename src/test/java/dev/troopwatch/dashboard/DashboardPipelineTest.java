@@ -181,7 +181,12 @@ final class DashboardPipelineTest {
                     .findElement(By.cssSelector(".badge")).getText();
             int feedBefore = driver.findElements(By.cssSelector("#feed .alert")).size();
             wait.until(d -> !d.findElement(By.id("h-articles")).getText().equals("–"));
+            driver.findElement(By.cssSelector("#dead-letters > summary")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-list"), "dash-test-garbage"));
+            assertTrue(driver.findElement(By.id("dead-list")).getText().contains("not-json"),
+                    "the health panel shows why the record was dead-lettered");
             chromium.screenshot("pipeline-1-before");
+            driver.findElement(By.cssSelector("#dead-letters > summary")).click();
 
             publishEngagement();
             WebElement fresh = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -195,7 +200,8 @@ final class DashboardPipelineTest {
                     "newest first: every new alert is above the ones that were there");
             assertTrue(fresh.getText().contains("North Korea") && fresh.getText().contains("Russia"),
                     fresh.getText());
-            assertTrue(fresh.findElements(By.cssSelector(".quote a[href]")).size() == 1,
+            assertEquals("https://example.org/wire/dash-test-kp-ru-2",
+                    fresh.findElement(By.xpath("./blockquote[@class='quote']//a")).getAttribute("href"),
                     "the evidence links to the source article");
             wait.until(d -> !d.findElement(kpRow).findElement(By.cssSelector(".badge")).getText()
                     .equals(statusBefore));

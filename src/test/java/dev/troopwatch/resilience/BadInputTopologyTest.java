@@ -53,6 +53,7 @@ class BadInputTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch-bad-input");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsDefaults.REORDER_WINDOW_MS, "0");
         StreamsDefaults.applyTo(config);
         Outcome.Builder outcome = new Outcome.Builder();
         Map<String, Long> offsetOfBad = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.troopwatch.stream.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +61,35 @@ final class ClusterProbe implements AutoCloseable {
         int[] count = {0};
         readAll(TopicNames.ALERTS, record -> count[0]++);
         return count[0];
+    }
+
+    /** Committed records of a topic, and how many distinct keys they carry. */
+    record Count(int records, int distinctKeys) {
+    }
+
+    Count count(String topic) {
+        int[] records = {0};
+        Set<String> keys = new HashSet<>();
+        readAll(topic, record -> {
+            records[0]++;
+            keys.add(record.key());
+        });
+        return new Count(records[0], keys.size());
+    }
+
+    /**
+     * True when the tracker's reorder buffer holds no report: in its changelog, every key's latest record is a
+     * tombstone. Reports wait there (wall-clock time) after their input offsets are committed, so "consumed
+     * everything" alone does not mean "decided everything".
+     */
+    boolean reorderBufferEmpty(String applicationId) {
+        String topic = applicationId + "-" + StoreNames.REPORT_BUFFER + "-changelog";
+        if (endOffsetSum(topic) == 0) {
+            return true;
+        }
+        Map<String, Boolean> live = new HashMap<>();
+        readAll(topic, record -> live.put(record.key(), record.value() != null));
+        return !live.containsValue(true);
     }
 
     /** Dead letters committed so far, as raw JSON values with their keys. */

@@ -34,7 +34,7 @@ final class CrashHarness {
 
     /** Everything a crash run measured. */
     record Result(String guarantee, long seed, int kills, List<Restart> restarts, Outcome expected, Outcome actual,
-                  int articles, Duration wallTime) {
+                  int articles, ClusterProbe.Count cleanArticles, Duration wallTime) {
     }
 
     private CrashHarness() {
@@ -119,8 +119,9 @@ final class CrashHarness {
                                 + probe.readOutcome().compareTo(expected), e);
                     }
                 } else {
-                    ClusterProbe.await("every input to be consumed", Duration.ofMinutes(4),
-                            () -> probe.consumedEverything(applicationId, inputs));
+                    ClusterProbe.await("every input to be consumed and decided", Duration.ofMinutes(4),
+                            () -> probe.consumedEverything(applicationId, inputs)
+                                    && probe.reorderBufferEmpty(applicationId));
                 }
                 if (!app.terminate()) {
                     throw new IllegalStateException("the final instance did not stop cleanly; see " + app.jvm().log());
@@ -128,7 +129,7 @@ final class CrashHarness {
             }
             Outcome actual = probe.readOutcome();
             return new Result(guarantee, seed, kills, restarts, expected, actual, wires.size(),
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+                    probe.count(TopicNames.ARTICLES_CLEAN), Duration.ofNanos(System.nanoTime() - startNanos));
         }
     }
 
@@ -158,5 +159,9 @@ final class CrashHarness {
                     r.articlesPublished());
         }
         System.out.printf("[crash %s] %s%n", result.guarantee(), result.actual().compareTo(result.expected()));
+        System.out.printf("[crash %s] clean-article topic: %d committed records for %d distinct articles "
+                        + "(%d written more than once)%n", result.guarantee(), result.cleanArticles().records(),
+                result.cleanArticles().distinctKeys(),
+                result.cleanArticles().records() - result.cleanArticles().distinctKeys());
     }
 }

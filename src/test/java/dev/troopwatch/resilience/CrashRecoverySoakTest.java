@@ -46,6 +46,7 @@ class CrashRecoverySoakTest {
         assertEquals(expected.alerts().keySet(), actual.alerts().keySet(), "alert ids");
         assertEquals(expected.alerts(), actual.alerts(), "alert contents (wall-clock fields aside)");
         assertEquals(expected.situations(), actual.situations(), "final situation states");
+        assertEquals(result.articles(), result.cleanArticles().records(), "each article cleaned exactly once");
     }
 
     @Test

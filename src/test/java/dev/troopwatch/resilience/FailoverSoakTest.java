@@ -97,8 +97,11 @@ class FailoverSoakTest {
             awaitConverged(probe, applicationId, expected);
             assertTrue(app.terminate(), "graceful stop");
             Outcome actual = probe.readOutcome();
-            System.out.printf("[failover] leader kills: %d articles; %s%n", wires.size(), actual.compareTo(expected));
+            ClusterProbe.Count clean = probe.count(TopicNames.ARTICLES_CLEAN);
+            System.out.printf("[failover] leader kills: %d articles, %d committed clean records; %s%n", wires.size(),
+                    clean.records(), actual.compareTo(expected));
             assertPerfect(expected, actual);
+            assertEquals(wires.size(), clean.records(), "each article cleaned exactly once");
         }
     }
 
@@ -155,8 +158,11 @@ class FailoverSoakTest {
 
             assertTrue(survivor.terminate(), "graceful stop");
             Outcome actual = probe.readOutcome();
-            System.out.printf("[scale-out] %d articles; %s%n", wires.size(), actual.compareTo(expected));
+            ClusterProbe.Count clean = probe.count(TopicNames.ARTICLES_CLEAN);
+            System.out.printf("[scale-out] %d articles, %d committed clean records; %s%n", wires.size(),
+                    clean.records(), actual.compareTo(expected));
             assertPerfect(expected, actual);
+            assertEquals(wires.size(), clean.records(), "each article cleaned exactly once");
         }
     }
 
@@ -164,31 +170,32 @@ class FailoverSoakTest {
     void gracefulRestartResumesWithoutReprocessingIntoDuplicates() {
         long seed = CrashRecoverySoakTest.seed();
         List<ArticleStream.Wire> wires = ArticleStream.generate(seed, 16, CrashHarness.PARTITIONS);
+        List<List<ArticleStream.Wire>> halves = split(wires, 2);
+        Outcome expectedAfterFirstHalf = UninterruptedRun.of(halves.get(0));
         Outcome expected = UninterruptedRun.of(wires);
         String applicationId = "troopwatch-graceful";
-        // at_least_once on purpose: only a clean close that commits its offsets keeps this free of duplicates
-        // (under exactly_once_v2 uncommitted work would be aborted and redone invisibly).
+        // at_least_once on purpose: only a clean close that commits its offsets keeps the restarted instance from
+        // processing the tail of its input again (under exactly_once_v2 uncommitted work is aborted invisibly).
         Map<String, String> settings = Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        List<List<ArticleStream.Wire>> halves = split(wires, 2);
         List<String> inputs = List.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN,
                 applicationId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
                 BrokerSettings.singleNode(workDir.resolve("broker")));
              ClusterProbe probe = new ClusterProbe(broker.bootstrapServers());
              Feeder feeder = new Feeder(broker.bootstrapServers())) {
-            int alertsAtStop;
             try (AppInstance app = AppInstance.spawn("graceful", broker.bootstrapServers(), workDir.resolve("app"),
                     LOGS, settings)) {
                 app.awaitRunning(READY);
                 feeder.publishInBackground(halves.get(0), Duration.ZERO);
                 feeder.awaitDone(Duration.ofMinutes(3));
-                ClusterProbe.await("the first half to be processed", Duration.ofMinutes(3),
-                        () -> probe.consumedEverything(applicationId, inputs));
+                awaitOutcome(probe, expectedAfterFirstHalf);
                 assertTrue(app.terminate(), "SIGTERM closes cleanly");
-                alertsAtStop = probe.alertRecords();
             }
+            assertTrue(probe.consumedEverything(applicationId, inputs),
+                    "the graceful stop committed every input offset: nothing is left to process again");
+            int alertsAtStop = probe.alertRecords();
             try (AppInstance app = AppInstance.spawn("graceful", broker.bootstrapServers(), workDir.resolve("app"),
                     LOGS, settings)) {
                 app.awaitRunning(READY);
@@ -196,14 +203,15 @@ class FailoverSoakTest {
                         app.spawnToRunning().toMillis(), app.reportedStartup().toMillis());
                 feeder.publishInBackground(halves.get(1), Duration.ZERO);
                 feeder.awaitDone(Duration.ofMinutes(3));
-                ClusterProbe.await("the second half to be processed", Duration.ofMinutes(3),
-                        () -> probe.consumedEverything(applicationId, inputs));
+                awaitOutcome(probe, expected);
                 assertTrue(app.terminate(), "SIGTERM closes cleanly");
             }
             Outcome actual = probe.readOutcome();
-            System.out.printf("[graceful] %d alerts before the restart; %s%n", alertsAtStop,
-                    actual.compareTo(expected));
-            assertTrue(alertsAtStop > 0, "the first half raised alerts");
+            ClusterProbe.Count clean = probe.count(TopicNames.ARTICLES_CLEAN);
+            System.out.printf("[graceful] %d alerts before the restart; clean-article records %d for %d articles; "
+                    + "%s%n", alertsAtStop, clean.records(), wires.size(), actual.compareTo(expected));
+            assertEquals(expectedAfterFirstHalf.alerts().size(), alertsAtStop, "the first half's alerts, once each");
+            assertEquals(wires.size(), clean.records(), "no article processed twice across the restart");
             assertPerfect(expected, actual);
         }
     }
@@ -234,6 +242,11 @@ class FailoverSoakTest {
     private static void awaitConverged(ClusterProbe probe, String applicationId, Outcome expected) {
         ClusterProbe.await("the raw topic to be consumed", Duration.ofMinutes(4),
                 () -> probe.consumedEverything(applicationId, List.of(TopicNames.ARTICLES_RAW)));
+        awaitOutcome(probe, expected);
+    }
+
+    /** Waits until every expected alert and situation state is committed; prints the difference if never. */
+    private static void awaitOutcome(ClusterProbe probe, Outcome expected) {
         try {
             ClusterProbe.await("the outputs to match the uninterrupted run", Duration.ofMinutes(4), () -> {
                 Outcome now = probe.readOutcome();

@@ -38,6 +38,9 @@ final class UninterruptedRun {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "troopwatch-reference");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Every report decided on arrival: the driver feeds one record at a time in publication order, which is
+        // the order the tracker's reorder buffer restores on a real cluster.
+        config.put(StreamsDefaults.REORDER_WINDOW_MS, "0");
         StreamsDefaults.applyTo(config);
         Outcome.Builder outcome = new Outcome.Builder();
         try (TopologyTestDriver driver = new TopologyTestDriver(TroopwatchTopology.buildTopology(config), config)) {
