@@ -80,7 +80,8 @@ final class AdversarialInputs {
                 .getBytes(StandardCharsets.UTF_8));
         records.put("huge-exponent", "{\"body\":\"troops\",\"id\":1e999999999}".getBytes(StandardCharsets.UTF_8));
         records.put("many-keys", manyKeys().getBytes(StandardCharsets.UTF_8));
-        records.put("long-key", ("{\"" + "k".repeat(900_000) + "\":1,\"body\":\"x\"}").getBytes(StandardCharsets.UTF_8));
+        records.put("long-key", ("{\"" + "k".repeat(900_000) + "\":1,\"body\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8));
         records.put("escaped-unicode-storm", ("{\"body\":\"" + "\\ud800\\u0000\\uffff".repeat(50_000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         records.put("bad-published-forms", ("{\"body\":\"North Korean troops were sent to Russia, officials said on "

@@ -59,6 +59,8 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        // Children start again and again on a shared 2-core machine: a small collector and the quick JIT tier
+        // keep start-up cheap, and the work they do is small.
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");

@@ -27,7 +27,14 @@ final class CrashHarness {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration FEED_INTERVAL = Duration.ofMillis(40);
 
-    /** One restart of the application and how it ended. */
+    /**
+     * One start of the application and how it ended.
+     *
+     * @param killedWhile       "starting" (before RUNNING), "processing", or "-" for the final, graceful run
+     * @param upMillis          how long after the spawn (starting) or after RUNNING (processing) the kill came
+     * @param changelogRecords  end offsets of the situation store's changelog at the spawn (transaction markers
+     *                          included): the state a restart restores
+     */
     record Restart(int cycle, String killedWhile, long upMillis, Long spawnToRunningMillis, Long reportedMillis,
                    long changelogRecords, int articlesPublished) {
     }
@@ -150,7 +157,7 @@ final class CrashHarness {
     static void print(Result result) {
         System.out.printf("%n[crash %s] seed=%d, %d kill -9, %d articles, wall time %d s%n", result.guarantee(),
                 result.seed(), result.kills(), result.articles(), result.wallTime().toSeconds());
-        System.out.println("  cycle  killed-while  up-ms  spawn->RUNNING-ms  runner-reported-ms  changelog-records"
+        System.out.println("  cycle  killed-while  up-ms  spawn->RUNNING-ms  runner-reported-ms  changelog-offsets"
                 + "  articles-published");
         for (Restart r : result.restarts()) {
             System.out.printf("  %5d  %-12s  %5d  %17s  %18s  %17d  %18d%n", r.cycle(), r.killedWhile(), r.upMillis(),

@@ -131,8 +131,7 @@ class FailoverSoakTest {
             second.awaitRunning(READY);
             feeder.publishInBackground(halves.get(0), FEED_INTERVAL);
             feeder.awaitDone(Duration.ofMinutes(3));
-            ClusterProbe.await("the first half to be consumed", Duration.ofMinutes(3),
-                    () -> probe.consumedEverything(applicationId, List.of(TopicNames.ARTICLES_RAW)));
+            awaitOutcome(probe, UninterruptedRun.of(halves.get(0)));
             int alertsBefore = probe.alertRecords();
 
             AppInstance victim = random.nextBoolean() ? first : second;

@@ -1,5 +1,6 @@
 package dev.troopwatch.resilience;
 
+import dev.troopwatch.stream.TopicNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import dev.troopwatch.stream.TopicNames;
 
 /**
  * Publishes the article stream to the raw topic the way the wire producer does (idempotent, {@code acks=all}),

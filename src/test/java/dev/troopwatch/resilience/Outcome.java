@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troopwatch.stream.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,7 @@ record Outcome(Map<String, JsonNode> alerts, Map<String, JsonNode> situations, M
             strip(node);
             return node;
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + new String(value, java.nio.charset.StandardCharsets.UTF_8),
-                    e);
+            throw new UncheckedIOException("not JSON: " + new String(value, StandardCharsets.UTF_8), e);
         }
     }
 
