@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--articles", paramLabel = "N",
-            description = "Articles preloaded for the end-to-end runs. Default: 20000 (--quick: 300).")
+            description = "Articles preloaded for the end-to-end runs. Default: 10000 (--quick: 300).")
     Integer articles;
 
     @Option(names = "--rates", paramLabel = "R[,R...]", split = ",",
@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        int n = articles != null ? articles : quick ? 300 : 20_000;
+        int n = articles != null ? articles : quick ? 300 : 10_000;
         List<Integer> latencyRates = rates != null ? rates : quick ? List.of(100) : List.of(100, 1000);
         int seconds = rateSeconds != null ? rateSeconds : quick ? 3 : 20;
         if (n < 1 || seconds < 1 || repeat < 1 || latencyRates.stream().anyMatch(r -> r < 1)) {

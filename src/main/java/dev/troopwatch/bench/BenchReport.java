@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Everything one {@code bench} invocation measured, printed as tables and as one JSON line. */
@@ -43,12 +45,13 @@ final class BenchReport {
     void printExtraction(PrintWriter out) {
         out.println();
         out.println("1. normalise + extract, one thread (JMH)");
-        out.printf(Locale.ROOT, "   %-34s %9s %10s %14s %14s%n", "corpus", "articles", "words", "articles/s",
-                "words/s");
+        out.printf(Locale.ROOT, "   %-22s %9s %10s %12s %22s %16s%n", "corpus", "articles", "words", "articles/s",
+                "words/s (JMH, wall)", "words/cpu-s");
         for (ExtractionRun.Figures f : extraction) {
-            out.printf(Locale.ROOT, "   %-34s %9d %10d %14.0f %14.0f%s%n", f.corpus().replaceFirst("^dev:.*", "dev"),
-                    f.articles(), f.words(), f.articlesPerSecond(), f.wordsPerSecond(),
-                    Double.isNaN(f.wordsError()) ? "" : String.format(Locale.ROOT, " ± %.0f", f.wordsError()));
+            String words = String.format(Locale.ROOT, "%.0f", f.wordsPerSecond())
+                    + (Double.isNaN(f.wordsError()) ? "" : String.format(Locale.ROOT, " ± %.0f", f.wordsError()));
+            out.printf(Locale.ROOT, "   %-22s %9d %10d %12.0f %22s %16.0f%n", f.corpus().replaceFirst("^dev:.*", "dev"),
+                    f.articles(), f.words(), f.articlesPerSecond(), words, f.wordsPerCpuSecond());
         }
         out.flush();
     }
@@ -73,12 +76,21 @@ final class BenchReport {
         out.flush();
     }
 
+    /** "streams 61%, gc 12%, ...": where the application's CPU time went in one run. */
+    static String shares(Map<String, Double> shares) {
+        return shares.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue() * 100))
+                .collect(Collectors.joining(", "));
+    }
+
     private static String checkText(PipelineBench.AlertCheck c) {
         return c == null ? "-" : String.format(Locale.ROOT, "%d/%d/%d%s", c.expected(), c.raised(), c.sameType(),
                 c.allMatch() ? " ok" : " MISMATCH");
     }
 
     void printRatios(PrintWriter out) {
+        throughput.stream().filter(t -> t.app().equals("troopwatch")).forEach(t -> out.printf(Locale.ROOT,
+                "   troopwatch %s app CPU by thread: %s%n", t.guarantee(), shares(t.appCpuShares())));
         for (String guarantee : List.of(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE)) {
             Optional<Double> ours = best("troopwatch", guarantee);
             Optional<Double> limit = best("pass-through", guarantee);
@@ -117,14 +129,15 @@ final class BenchReport {
     void printLatencyHeader(PrintWriter out) {
         out.println();
         out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article)");
-        out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s  %s%n", "rate/s", "achieved", "articles",
-                "p50 ms", "p95 ms", "p99 ms", "max ms", "alerts expected/raised/matched");
+        out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s %10s %10s  %s%n", "rate/s", "achieved", "articles",
+                "p50 ms", "p95 ms", "p99 ms", "max ms", "peak heap", "peak RSS", "alerts expected/raised/matched");
         out.flush();
     }
 
     void printLatency(PrintWriter out, PipelineBench.Latency l) {
-        out.printf(Locale.ROOT, "   %8d %10.0f %9d %9.0f %9.0f %9.0f %9.0f  %s%n", l.rate(), l.achievedRate(),
-                l.articles(), l.p50(), l.p95(), l.p99(), l.max(), checkText(l.check()));
+        out.printf(Locale.ROOT, "   %8d %10.0f %9d %9.0f %9.0f %9.0f %9.0f %10s %10s  %s%n", l.rate(),
+                l.achievedRate(), l.articles(), l.p50(), l.p95(), l.p99(), l.max(), bytes(l.peakHeap()),
+                bytes(l.peakRss()), checkText(l.check()));
         out.flush();
     }
 
@@ -209,6 +222,8 @@ final class BenchReport {
             n.put("words", e.words());
             n.put("articles_per_s", e.articlesPerSecond());
             n.put("words_per_s", e.wordsPerSecond());
+            n.put("words_per_s_error", e.wordsError());
+            n.put("words_per_cpu_s", e.wordsPerCpuSecond());
         }
         ArrayNode tp = root.putArray("throughput");
         for (PipelineBench.Throughput t : throughput) {
@@ -225,6 +240,8 @@ final class BenchReport {
             n.put("store_entries", t.storeEntries());
             n.put("app_cpu_ms_per_article", t.appCpuMsPerArticle());
             n.put("broker_cpu_ms_per_article", t.brokerCpuMsPerArticle());
+            ObjectNode shares = n.putObject("app_cpu_shares");
+            t.appCpuShares().forEach(shares::put);
             if (t.check() != null) {
                 ObjectNode c = n.putObject("alerts");
                 c.put("expected", t.check().expected());
@@ -246,6 +263,8 @@ final class BenchReport {
             n.put("p99_ms", l.p99());
             n.put("max_ms", l.max());
             n.put("alerts_same_type", l.check().sameType());
+            n.put("peak_heap_bytes", l.peakHeap());
+            n.put("peak_rss_bytes", l.peakRss());
         }
         ArrayNode gr = root.putArray("state_growth");
         for (PipelineBench.GrowthPoint p : growthPoints()) {

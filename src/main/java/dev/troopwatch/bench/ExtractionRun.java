@@ -1,6 +1,11 @@
 package dev.troopwatch.bench;
 
+import dev.troopwatch.extract.ArticleInput;
+import dev.troopwatch.extract.RuleExtractor;
 import dev.troopwatch.ingest.RawArticle;
+import dev.troopwatch.normalise.ArticleNormaliser;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +27,39 @@ final class ExtractionRun {
      * @param articlesPerSecond mean of the measurement iterations
      * @param wordsPerSecond    mean of the measurement iterations
      * @param wordsError        JMH's 99.9% confidence half-width of words/s (NaN with too few iterations)
+     * @param wordsPerCpuSecond words per second of the thread's own CPU time (a warmed in-process loop): what one
+     *                          core would do with no other load, which wall-clock figures on a busy machine are not
      */
     record Figures(String corpus, int articles, long words, double articlesPerSecond, double wordsPerSecond,
-                   double wordsError) {
+                   double wordsError, double wordsPerCpuSecond) {
     }
 
     private ExtractionRun() {
+    }
+
+    /** Normalise + extract passes timed by this thread's CPU clock, after as many warm-up passes. */
+    static double wordsPerCpuSecond(List<RawArticle> articles, long wordsPerPass, int passes) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+            return Double.NaN;
+        }
+        ArticleNormaliser normaliser = ArticleNormaliser.withDefaultRules();
+        RuleExtractor extractor = RuleExtractor.withDefaultRules();
+        long mentions = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            for (RawArticle a : articles) {
+                mentions += extractor.extract(ArticleInput.normalise(a, normaliser)).size();
+            }
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        for (int pass = 0; pass < passes; pass++) {
+            for (RawArticle a : articles) {
+                mentions += extractor.extract(ArticleInput.normalise(a, normaliser)).size();
+            }
+        }
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        // The mention count keeps the loop's work observable, so the JIT cannot drop it.
+        return mentions < 0 || cpu <= 0 ? Double.NaN : wordsPerPass * passes / (cpu / 1e9);
     }
 
     /**
@@ -63,7 +95,7 @@ final class ExtractionRun {
                     .mapToLong(a -> ExtractionBenchmark.words(a.headline()) + ExtractionBenchmark.words(a.body()))
                     .sum();
             out.add(new Figures(corpus, loaded.size(), wordsPerPass, articles.getScore(), words.getScore(),
-                    words.getScoreError()));
+                    words.getScoreError(), wordsPerCpuSecond(loaded, wordsPerPass, quick ? 2 : 10)));
         }
         return out;
     }

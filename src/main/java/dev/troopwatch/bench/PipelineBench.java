@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -73,11 +74,13 @@ final class PipelineBench {
      * @param check             the alerts raised against the expected ones, null for pass-through
      * @param appCpuMsPerArticle   CPU time of this JVM (the app) per article, in ms: independent of other load
      * @param brokerCpuMsPerArticle CPU time of the broker JVM per article, in ms
+     * @param appCpuShares      share of the application's CPU time per kind of thread (streams, kafka-io, gc, jit,
+     *                          other)
      */
     record Throughput(String app, String guarantee, int articles, double seconds, double inputSeconds,
                       double articlesPerSecond,
                       long peakHeap, long peakRss, long stateBytes, long storeEntries, AlertCheck check,
-                      double appCpuMsPerArticle, double brokerCpuMsPerArticle) {
+                      double appCpuMsPerArticle, double brokerCpuMsPerArticle, Map<String, Double> appCpuShares) {
     }
 
     /**
@@ -109,9 +112,11 @@ final class PipelineBench {
      * @param expected     alerts expected
      * @param p50          milliseconds, over every alert: consume time minus the produce time of its article
      * @param check        the alerts received against the expected ones
+     * @param peakHeap     heap peak of this JVM during the run (bytes)
+     * @param peakRss      RSS peak of this JVM during the run (bytes), -1 where unknown
      */
     record Latency(int rate, double achievedRate, int articles, int alerts, int expected, double p50, double p95,
-                   double p99, double max, AlertCheck check) {
+                   double p99, double max, AlertCheck check, long peakHeap, long peakRss) {
     }
 
     private final BenchCluster cluster;
@@ -189,7 +194,8 @@ final class PipelineBench {
             Throughput result = new Throughput("troopwatch", guarantee, wire.articles().size(), seconds,
                     (consumedAt - start) / 1e9, wire.articles().size() / seconds, ProcessMemory.peakHeap(),
                     ProcessMemory.peakRss(ProcessHandle.current().pid()), last.stateBytes(), last.storeEntries(),
-                    null, used.appMsPer(wire.articles().size()), used.brokerMsPer(wire.articles().size()));
+                    null, used.appMsPer(wire.articles().size()), used.brokerMsPer(wire.articles().size()),
+                    used.shares());
             streams.close(Duration.ofSeconds(30));
             return withCheck(result, check(wire.expected()));
         } catch (InterruptedException e) {
@@ -223,7 +229,7 @@ final class PipelineBench {
             double seconds = (end - start) / 1e9;
             return new Throughput("pass-through", guarantee, articles, seconds, seconds, articles / seconds,
                     ProcessMemory.peakHeap(), ProcessMemory.peakRss(ProcessHandle.current().pid()), 0, -1, null,
-                    used.appMsPer(articles), used.brokerMsPer(articles));
+                    used.appMsPer(articles), used.brokerMsPer(articles), used.shares());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -274,6 +280,8 @@ final class PipelineBench {
             }
         }, "bench-alert-consumer");
         KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(props), props);
+        ProcessMemory.resetPeakHeap();
+        ProcessMemory.resetPeakRss();
         try (KafkaProducer<byte[], byte[]> producer = cluster.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"))) {
             startAndAwaitRunning(streams);
             consumer.start();
@@ -309,7 +317,8 @@ final class PipelineBench {
             return new Latency(rate, wire.articles().size() / sendSeconds, wire.articles().size(), sorted.length,
                     wire.expected().size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
-                    compare(wire.expected(), received));
+                    compare(wire.expected(), received), ProcessMemory.peakHeap(),
+                    ProcessMemory.peakRss(ProcessHandle.current().pid()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -320,14 +329,27 @@ final class PipelineBench {
     }
 
     /** CPU time of this JVM and of the broker JVM at one moment, to take the difference over a run. */
-    private record Cpu(long brokerPid, long app, long broker) {
+    private record Cpu(long brokerPid, long app, long broker, Map<String, Long> byKind) {
         Cpu(long brokerPid) {
-            this(brokerPid, ProcessMemory.cpuNanos(ProcessHandle.current().pid()), ProcessMemory.cpuNanos(brokerPid));
+            this(brokerPid, ProcessMemory.cpuNanos(ProcessHandle.current().pid()), ProcessMemory.cpuNanos(brokerPid),
+                    ProcessMemory.cpuNanosByThreadKind());
         }
 
         Cpu since() {
             Cpu now = new Cpu(brokerPid);
-            return new Cpu(brokerPid, now.app - app, now.broker - broker);
+            Map<String, Long> kinds = new HashMap<>();
+            now.byKind.forEach((k, v) -> kinds.put(k, v - byKind.getOrDefault(k, 0L)));
+            return new Cpu(brokerPid, now.app - app, now.broker - broker, kinds);
+        }
+
+        /** Share of each kind of thread in the application's CPU time, over the kinds' sum. */
+        Map<String, Double> shares() {
+            long total = byKind.values().stream().mapToLong(v -> Math.max(0, v)).sum();
+            Map<String, Double> out = new TreeMap<>();
+            if (total > 0) {
+                byKind.forEach((k, v) -> out.put(k, Math.max(0, v) / (double) total));
+            }
+            return out;
         }
 
         double appMsPer(int articles) {
@@ -541,7 +563,7 @@ final class PipelineBench {
         return new Throughput(t.app(), t.guarantee(), t.articles(), t.seconds(), t.inputSeconds(),
                 t.articlesPerSecond(), t.peakHeap(),
                 t.peakRss(), t.stateBytes(), t.storeEntries(), check, t.appCpuMsPerArticle(),
-                t.brokerCpuMsPerArticle());
+                t.brokerCpuMsPerArticle(), t.appCpuShares());
     }
 
     private static String shortName(String guarantee) {

@@ -6,6 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Memory and CPU time of a process from {@code /proc/PID/status} (Linux) and of this JVM's heap from its MXBeans. */
@@ -47,6 +49,49 @@ final class ProcessMemory {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time of this process's threads so far, in nanoseconds, summed by kind: Kafka Streams threads, Kafka
+     * client I/O threads, garbage collection, JIT compilation and the rest (native names from /proc, which the
+     * kernel cuts to 15 characters). Empty where /proc is not available.
+     */
+    static Map<String, Long> cpuNanosByThreadKind() {
+        Map<String, Long> out = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12]))
+                            * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+                    out.merge(threadKind(name), nanos, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked: its time is gone with it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    private static String threadKind(String name) {
+        if (name.contains("StreamThrea") || name.startsWith("bench-troopwat") || name.startsWith("bench-passthro")
+                || name.startsWith("bench-latency")) {
+            return "streams";
+        }
+        if (name.startsWith("kafka-producer") || name.startsWith("kafka-coordina") || name.startsWith("kafka-admin")) {
+            return "kafka-io";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "gc";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "jit";
+        }
+        return "other";
     }
 
     static long heapUsed() {

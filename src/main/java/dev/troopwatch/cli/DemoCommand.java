@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,13 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "HTTP port of the API and dashboard; 0 picks a free one. Default: ${DEFAULT-VALUE}")
-    int httpPort;
-
-    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server binds; 0.0.0.0 exposes it. Default: ${DEFAULT-VALUE}")
-    String httpHost;
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".troopwatch",
             description = "Where the broker, state stores and bookkeeping live. Default: ${DEFAULT-VALUE}")
@@ -98,14 +94,14 @@ public final class DemoCommand implements Callable<Integer> {
 
         Properties flags = new Properties();
         flags.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        TroopwatchConfig config = TroopwatchConfig.resolve(new Properties(), flags, dataDir, httpHost, httpPort);
+        TroopwatchConfig config = TroopwatchConfig.resolve(new Properties(), flags, dataDir, http.host, http.port);
         PipelineRunner pipeline = shutdown.add(PipelineRunner.start(config, HttpEndpoints.defaultFactory(),
                 readyTimeout));
         for (TopicChange change : pipeline.topicChanges()) {
             say(out, "topics    %s", change);
         }
         say(out, "pipeline  RUNNING in %.1f s; %s", seconds(pipeline.startupTime()), PipelineRunner.describe(config));
-        say(out, "dashboard http://%s:%d/  (JSON API under /api, e.g. /api/health)", httpHost, pipeline.http().port());
+        say(out, "dashboard http://%s:%d/  (JSON API under /api, e.g. /api/health)", http.host, pipeline.http().port());
 
         Set<String> declared = Set.copyOf(TopicSpecLoader.load(config.topicsDir()).stream().map(TopicSpec::name)
                 .toList());

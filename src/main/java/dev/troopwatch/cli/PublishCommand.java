@@ -8,6 +8,7 @@ import dev.troopwatch.ingest.ReadBatch;
 import dev.troopwatch.ingest.Rejection;
 import dev.troopwatch.ingest.SeenItems;
 import dev.troopwatch.ingest.WirePublisher;
+import dev.troopwatch.normalise.ArticleValidator;
 import dev.troopwatch.runtime.ShutdownSignal;
 import dev.troopwatch.stream.TopicNames;
 import java.io.IOException;
@@ -95,14 +96,23 @@ public final class PublishCommand implements Callable<Integer> {
             batch = batch.plus(path.equals("-") ? ArticleFiles.read(System.in, "stdin") : ArticleFiles.read(Path.of(path)));
         }
         if (order == Order.published) {
-            List<ParsedArticle> sorted = new ArrayList<>(batch.articles());
-            // Stable: articles of the same date keep their input order.
-            sorted.sort(Comparator.comparing((ParsedArticle a) -> a.article().published(),
-                    Comparator.nullsLast(Comparator.naturalOrder())));
-            batch = new ReadBatch(sorted, batch.rejections());
+            batch = inPublicationOrder(batch);
         }
         PublishReport report = publisher.publish(batch, published -> { });
         return report(report);
+    }
+
+    /**
+     * Sorted by the instant the pipeline will read, undated and unreadable dates last: the text alone sorts
+     * "2025-03-01T01:00+05:00" after "2025-02-28T23:00Z" and RFC 1123 dates by weekday. Stable, so articles of the
+     * same time keep their input order.
+     */
+    static ReadBatch inPublicationOrder(ReadBatch batch) {
+        List<ParsedArticle> sorted = new ArrayList<>(batch.articles());
+        sorted.sort(Comparator.comparing(
+                (ParsedArticle a) -> ArticleValidator.publishedInstantOrNull(a.article().published()),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return new ReadBatch(sorted, batch.rejections());
     }
 
     private int feed(WirePublisher publisher) throws InterruptedException {

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,13 +43,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Set one property, as in the config file; repeatable. Wins over the file.")
     Map<String, String> settings = Map.of();
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "HTTP port of the API and dashboard; 0 picks a free one. Default: ${DEFAULT-VALUE}")
-    int httpPort;
-
-    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address the HTTP server binds; 0.0.0.0 exposes it. Default: ${DEFAULT-VALUE}")
-    String httpHost;
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".troopwatch",
             description = "Where state stores live (DIR/state/<instance>). Default: ${DEFAULT-VALUE}")
@@ -81,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.printf("pipeline  RUNNING in %.1f s against %s; %s%n", pipeline.startupTime().toMillis() / 1000.0,
                     config.bootstrapServers(), PipelineRunner.describe(config));
-            out.printf("dashboard http://%s:%d/  (JSON API under /api). Ctrl-C to stop.%n", httpHost,
+            out.printf("dashboard http://%s:%d/  (JSON API under /api). Ctrl-C to stop.%n", http.host,
                     pipeline.http().port());
             out.flush();
             shutdown.await();
@@ -99,6 +95,6 @@ public final class RunCommand implements Callable<Integer> {
         if (instanceId != null) {
             flags.setProperty(TroopwatchConfig.INSTANCE_ID, instanceId);
         }
-        return TroopwatchConfig.resolve(file, flags, dataDir, httpHost, httpPort);
+        return TroopwatchConfig.resolve(file, flags, dataDir, http.host, http.port);
     }
 }

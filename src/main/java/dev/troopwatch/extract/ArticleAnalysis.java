@@ -5,8 +5,10 @@ import dev.troopwatch.normalise.TextSpan;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +42,6 @@ final class ArticleAnalysis {
             "front", "lands", "oblast", "province");
     /** "the Ukraine war", "the Gaza conflict": a country named for its war is no host. */
     private static final Set<String> WAR = Set.of("war", "conflict", "invasion", "crisis", "ceasefire", "peace");
-    private static final Set<String> DETERMINERS = Set.of("the", "these", "those", "their", "its", "such", "both",
-            "his", "our", "some", "several", "many");
     private static final Set<String> PRONOUNS = Set.of("they", "them", "their");
     private static final Set<String> PROXIMITY = Set.of("closer", "close", "nearer", "next");
     private static final Set<String> PREPOSITIONS = Set.of("to", "in", "into", "from", "at", "on", "near", "with",
@@ -73,6 +73,10 @@ final class ArticleAnalysis {
     private final LocalDate published;
     private final List<Sentence> sentences = new ArrayList<>();
     private final boolean frontArticle;
+    /** Status of a lead trigger that is only announced ("Troops to disengage"), or null. */
+    private Status headlineIntent;
+    /** Whether a lead status word is hypothetical, negated or denied ("is considering withdrawing"). */
+    private boolean headlineMusing;
     /** Whether any sentence names troops: a state "leaving" a country only means its forces in such a story. */
     private final boolean militaryArticle;
     /** The country of a capital dateline ("SEOUL -"): unnamed "officials" of a story filed there are its own. */
@@ -93,7 +97,7 @@ final class ArticleAnalysis {
                 : article.sentences();
         boolean front = false;
         int bodyLeadSentences = 0;
-        java.util.Set<Integer> paragraphStarts = new java.util.HashSet<>();
+        Set<Integer> paragraphStarts = new HashSet<>();
         for (TextSpan p : paragraphs) {
             paragraphStarts.add(p.start());
         }
@@ -174,8 +178,11 @@ final class ArticleAnalysis {
         boolean lead;
         boolean corefActor;
         boolean front;
-        int anchorPos;
         String weakHost;
+        /** Stated as background ("previously", "amid", a relative clause): never the news, nor its size. */
+        boolean aside;
+        /** Denied, negated, hypothetical or a comparison: not even context for "the troops" elsewhere. */
+        boolean unreal;
         /** Suppressed only because it is announced, not done: its count still sizes the force. */
         boolean announced;
     }
@@ -233,7 +240,7 @@ final class ArticleAnalysis {
                     return h.entry().detail();
                 }
                 if (h.kind() == LexKind.CAPITAL && h.code().equals(host) && locative(s, h.start(), Status.DEPLOYED)
-                        && !speakingPlace(s, h)) {
+                        && !speakingPlace(s, h) && !s.tokens.is(h.end(), "'s")) {
                     return text.substring(tokens.start(h.start()), tokens.end(h.end() - 1));
                 }
             }
@@ -281,12 +288,26 @@ final class ArticleAnalysis {
             }
             Status status = Status.valueOf(g.code());
             boolean negated = s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null;
-            boolean suppressed = denied || negatedOrHypothetical(s, g);
-            Hit plan = s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            // "flexibility of American troops stationed in South Korea": a participle describing the troops
+            // states their presence whatever modal governs the clause around it
+            boolean describing = status == Status.DEPLOYED && troopEndingAt(s, g.start())
+                    && g.entry().detail().isEmpty() && s.form(g.end() - 1).endsWith("ed");
+            boolean suppressed = denied || (describing ? negated : negatedOrHypothetical(s, g))
+                    || g.entry().detail().equals("STANDALONE") && (modalAfter(s, g) || comparison(s, g));
+            // what is denied, negated or imagined does not set the article's context; what is announced does
+            boolean unreal = suppressed;
+            Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
                     suppressed = true; // purpose clause: "sent to fight" asserts no fighting
+                }
+            }
+            if (s.lead && (suppressed || plan != null)) {
+                if (suppressed && !infinitive(s, g) && plan == null) {
+                    headlineMusing = true;
+                } else if (headlineIntent == null) {
+                    headlineIntent = status;
                 }
             }
             if (plan != null && g.entry().detail().equals("STATE")) {
@@ -304,9 +325,10 @@ final class ArticleAnalysis {
                 }
             }
             List<Hit> anchors = anchors(s, g, status);
-            Hit owner = status == Status.ENGAGED ? nominalOwner(s, g) : null;
+            boolean nominal = status == Status.ENGAGED || g.entry().detail().equals("STANDALONE");
+            Hit owner = nominal ? nominalOwner(s, g) : null;
             if (owner != null) {
-                anchors = List.of(owner); // "a Russian assault", "Ukraine's offensive": the owner fights
+                anchors = List.of(owner); // "a Russian assault", "an Israeli withdrawal": the owner acts
             }
             boolean standalone = g.entry().detail().equals("STANDALONE");
             boolean pronoun = pronounAnchor(s, g) >= 0;
@@ -321,40 +343,43 @@ final class ArticleAnalysis {
             if (status == Status.DEPLOYED && reinforced(s, g, anchors)) {
                 status = Status.REINFORCED;
             }
-            List<Hit> anchorList = anchors.isEmpty() ? java.util.Collections.singletonList(null) : anchors;
+            List<Hit> anchorList = anchors.isEmpty() ? Collections.singletonList(null) : anchors;
             for (Hit anchor : anchorList) {
                 Actors actors = anchor == null && pronoun ? new Actors(List.of(), List.of())
                         : actors(s, g, anchor, status);
                 Place firstHost = host(s, g, status, actors.spans);
-                List<String> codes = actors.codes.isEmpty() ? java.util.Collections.singletonList(null) : actors.codes;
-                for (Place host : coordinated(s, firstHost))
-                for (String actor : codes) {
-                    Draft d = new Draft();
-                    d.sentence = s;
-                    d.trigger = g;
-                    d.status = status;
-                    d.suppressed = suppressed;
-                    // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
-                    d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
-                    d.actor = actor;
-                    d.host = host == null ? null : host.code;
-                    d.weakHost = weakHost(s, actor);
-                    d.theatre = host == null ? null : host.theatre;
-                    d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
-                    if (d.troops == null) {
-                        d.troops = nearbyCount(s, g, anchor);
+                List<String> codes = actors.codes.isEmpty() ? Collections.singletonList(null) : actors.codes;
+                for (Place host : coordinated(s, firstHost)) {
+                    for (String actor : codes) {
+                        Draft d = new Draft();
+                        d.sentence = s;
+                        d.trigger = g;
+                        d.status = status;
+                        d.suppressed = suppressed;
+                        d.unreal = unreal;
+                        // a withdrawal asked for, ordered or under way in a purpose clause still sizes the force
+                        d.announced = announced || status == Status.WITHDRAWN && suppressed && !denied && !negated;
+                        d.actor = actor;
+                        d.host = host == null ? null : host.code;
+                        d.weakHost = weakHost(s, actor);
+                        d.theatre = host == null ? null : host.theatre;
+                        d.troops = anchor == null ? null : TroopCounter.countFor(s, anchor);
+                        if (d.troops == null) {
+                            d.troops = nearbyCount(s, g, anchor);
+                        }
+                        d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
+                        d.hedged = hedged;
+                        d.time = EventTimeResolver.resolve(s, g.start(), published);
+                        d.aside = circumstance(s, g);
+                        d.lead = s.lead && !d.aside && !(anchor != null && modifier(s, g, anchor, triggers));
+                        d.corefActor = actor == null
+                                && (anchor != null && anchor.kind() == LexKind.TROOP || standalone || pronoun);
+                        d.front = front;
+                        if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
+                            d.suppressed = true; // own forces at home, off any front: not a deployment
+                        }
+                        out.add(d);
                     }
-                    d.claimant = claimant != null ? claimant : officialActor(s, g, actor);
-                    d.hedged = hedged;
-                    d.time = EventTimeResolver.resolve(s, g.start(), published);
-                    d.lead = s.lead && !circumstance(s, g) && !(anchor != null && modifier(s, g, anchor, triggers));
-                    d.corefActor = actor == null && (anchor != null && corefNoun(s, anchor) || standalone || pronoun);
-                    d.front = front;
-                    d.anchorPos = anchor == null ? g.start() : anchor.start();
-                    if (d.host != null && d.actor != null && d.host.equals(d.actor) && !front) {
-                        d.suppressed = true; // own forces at home, off any front: not a deployment
-                    }
-                    out.add(d);
                 }
             }
         }
@@ -511,6 +536,30 @@ final class ArticleAnalysis {
         return false;
     }
 
+    /** "not as chaotic as the US withdrawal from Afghanistan": a status named as a yardstick is not reported. */
+    private static boolean comparison(Sentence s, Hit g) {
+        for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 4); k--) {
+            if (s.tokens.is(k, "than") || s.tokens.is(k, "as") && s.tokens.is(k - 2, "as")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
+    private static boolean modalAfter(Sentence s, Hit g) {
+        for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
+            String f = s.form(k);
+            if (f.equals("would") || f.equals("could") || f.equals("might")) {
+                return true;
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",") || s.at(k, LexKind.TRIGGER) != null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** "to fight", "to help fight", "to be deployed": an infinitive, i.e. a purpose or an intention. */
     private static boolean infinitive(Sentence s, Hit g) {
         int k = g.start() - 1;
@@ -551,6 +600,10 @@ final class ArticleAnalysis {
         }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
+            return out;
+        }
+        if (status == Status.CASUALTIES && left != null && passive(s, g)) {
+            out.add(left); // "soldiers have been injured in battles with Ukrainian forces": the subject's
             return out;
         }
         if (status == Status.ENGAGED || status == Status.CASUALTIES) {
@@ -733,10 +786,6 @@ final class ArticleAnalysis {
         return -1;
     }
 
-    private static boolean corefNoun(Sentence s, Hit anchor) {
-        return anchor.kind() == LexKind.TROOP;
-    }
-
     private static boolean reinforced(Sentence s, Hit g, List<Hit> anchors) {
         if (reinforcementCue(s, g.start() - 4, g.end() + 4)) {
             return true;
@@ -792,15 +841,20 @@ final class ArticleAnalysis {
         if (anchor != null) {
             // pre-modifiers: "North Korean soldiers", "Russia's troops", "Indian and Chinese troops", "US forces"
             int k = anchor.start() - 1;
+            boolean coordinated = false;
             for (int n = 0; k >= s.from && n < 7; n++) {
                 Hit e = entityEndingAt(s, k + 1);
                 if (e != null) {
-                    String code = actorCode(e);
-                    if (code != null && (e.kind() == LexKind.DEMONYM || e.kind() == LexKind.FORCE
-                            || e.kind() == LexKind.COUNTRY && e.end() == anchor.start()
-                            || e.kind() == LexKind.BLOC && e.end() == anchor.start())) {
-                        addCode(codes, code);
-                        spans.add(e);
+                    // "US" is a name and a demonym: any reading that can modify a troop noun will do
+                    for (Hit reading : s.startingAt(e.start())) {
+                        String code = reading.end() == e.end() ? actorCode(reading) : null;
+                        if (code != null && (reading.kind() == LexKind.DEMONYM || reading.kind() == LexKind.FORCE
+                                || reading.kind() == LexKind.COUNTRY && reading.end() == anchor.start()
+                                || reading.kind() == LexKind.BLOC && reading.end() == anchor.start())) {
+                            addCode(codes, code);
+                            spans.add(reading);
+                            break;
+                        }
                     }
                     k = e.start() - 1;
                     continue;
@@ -815,11 +869,13 @@ final class ArticleAnalysis {
                     break;
                 }
                 if (f.equals("and") || f.equals(",") || f.equals("-") || f.equals("/")) {
+                    coordinated |= !f.equals("-");
                     k--;
                     continue;
                 }
+                boolean compound = !coordinated && s.at(k, LexKind.TROOP) != null; // "infantry battalion"
                 if (s.tokens.punct(k) || PREPOSITIONS.contains(f) || s.at(k, LexKind.TRIGGER) != null
-                        || s.at(k, LexKind.TROOP) != null || s.at(k, LexKind.ATTRIBUTION) != null) {
+                        || s.at(k, LexKind.TROOP) != null && !compound || s.at(k, LexKind.ATTRIBUTION) != null) {
                     break;
                 }
                 k--;
@@ -840,7 +896,12 @@ final class ArticleAnalysis {
                 }
             }
         }
-        if (codes.isEmpty() && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
+        // the sending state is sought only when the troops are the object ("X sent troops", "its troops"); troops
+        // that are themselves the subject ("peacekeepers leave") take their state from context instead
+        boolean object = anchor == null || anchor.start() > g.start() || possessive(s, anchor)
+                || s.tokens.is(g.start() - 1, "to") // "ordered the troops to leave": object of the order
+                || anchor.end() == g.start() && g.entry().detail().equals("STANDALONE"); // "troop deployments"
+        if (codes.isEmpty() && object && (SENDING.contains(status) || anchor == null || possessive(s, anchor))) {
             Hit subject = subject(s, g, anchor);
             while (subject != null) {
                 addCode(codes, actorCode(subject));
@@ -976,13 +1037,15 @@ final class ArticleAnalysis {
     private Place host(Sentence s, Hit g, Status status, List<Hit> actorSpans) {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
-            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))) {
+            if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))
+                    || warIn(s, h)) {
                 continue;
             }
             switch (h.kind()) {
                 case PLACE -> candidates.add(new Place(h.code(), h.entry().detail(), h.start()));
                 case COUNTRY, CAPITAL -> {
-                    if (locative(s, h.start(), status)) {
+                    boolean possessor = s.tokens.is(h.end(), "'s"); // "on Moscow's side": the state, not a place
+                    if (locative(s, h.start(), status) && !possessor) {
                         // a capital names the theatre only where the troops go or are ("a ceremony in Niamey"),
                         // not where someone speaks before the news ("told reporters in Moscow that ...")
                         boolean theatre = h.kind() == LexKind.CAPITAL && h.start() > g.start();
@@ -1056,7 +1119,7 @@ final class ArticleAnalysis {
      */
     private static List<Place> coordinated(Sentence s, Place first) {
         if (first == null) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         List<Place> out = new ArrayList<>(2);
         out.add(first);
@@ -1095,6 +1158,16 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    /** "since the start of the war in the Gaza Strip": the place of a war named in passing is no host. */
+    private static boolean warIn(Sentence s, Hit place) {
+        for (int k = place.start() - 1; k >= Math.max(s.from, place.start() - 3); k--) {
+            if (WAR.contains(s.form(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
@@ -1333,7 +1406,7 @@ final class ArticleAnalysis {
     private void resolveFromContext(List<Draft> drafts) {
         Map<String, Integer> pairs = new HashMap<>();
         for (Draft d : drafts) {
-            if (d.actor != null && d.host != null && (!d.actor.equals(d.host) || d.front)) {
+            if (d.actor != null && d.host != null && !d.unreal && (!d.actor.equals(d.host) || d.front)) {
                 int w = d.sentence.headline ? 3 : d.lead ? 2 : 1;
                 pairs.merge(d.actor + "|" + d.host, w, Integer::sum);
             }
@@ -1388,9 +1461,10 @@ final class ArticleAnalysis {
         c.lead = d.lead;
         c.corefActor = d.corefActor;
         c.front = d.front;
-        c.anchorPos = d.anchorPos;
         c.weakHost = d.weakHost;
         c.announced = d.announced;
+        c.unreal = d.unreal;
+        c.aside = d.aside;
         return c;
     }
 
@@ -1472,7 +1546,9 @@ final class ArticleAnalysis {
         Map<String, String> situationClaimant = new HashMap<>();
         for (Draft d : kept) {
             if (d.lead && d.claimant == null) {
-                d.claimant = leadClaimant;
+                // whoever the body credits with the same event asserts the lead; else the lead paragraph's source
+                String same = sameEventClaimant(kept, d);
+                d.claimant = same != null ? same : leadClaimant;
             }
             if (d.lead && d.theatre == null) {
                 d.theatre = leadTheatre(d.host);
@@ -1545,7 +1621,7 @@ final class ArticleAnalysis {
      */
     private static List<Draft> withoutPassingActors(List<Draft> kept) {
         Map<String, Integer> weight = new HashMap<>();
-        Set<String> leading = new java.util.HashSet<>();
+        Set<String> leading = new HashSet<>();
         for (Draft d : kept) {
             weight.merge(d.actor, d.sentence.headline ? 3 : d.lead ? 2 : 1, Integer::sum);
             if (d.lead) {
@@ -1586,10 +1662,20 @@ final class ArticleAnalysis {
         return false;
     }
 
+    private static String sameEventClaimant(List<Draft> kept, Draft lead) {
+        for (Draft b : kept) {
+            if (!b.lead && !b.aside && b.claimant != null && b.status == lead.status && b.actor.equals(lead.actor)
+                    && b.host.equals(lead.host)) {
+                return b.claimant;
+            }
+        }
+        return null;
+    }
+
     private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
         for (Draft b : drafts) {
             if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
-                    && !background(b)) {
+                    && !background(b) && !b.aside) {
                 return b.troops;
             }
         }
@@ -1606,7 +1692,7 @@ final class ArticleAnalysis {
      * situation: the headline's statuses first, then the first paragraph's in order. An article whose lead
      * states nothing extractable leads with its first mention.
      */
-    private static void chooseLead(List<Draft> kept) {
+    private void chooseLead(List<Draft> kept) {
         Map<String, List<Status>> leadStatuses = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Draft d : kept) {
@@ -1629,8 +1715,14 @@ final class ArticleAnalysis {
             }
         }
         if (leadStatuses.isEmpty() && !kept.isEmpty()) {
-            Draft first = kept.get(0);
-            first.lead = true;
+            // the headline announced it ("troops to disengage") and the body reports it under way: the first
+            // such mention leads; a headline that only muses ("considering withdrawing") has no lead
+            for (Draft d : kept) {
+                if (headlineIntent == null ? !headlineMusing : d.status == headlineIntent) {
+                    d.lead = true;
+                    break;
+                }
+            }
             return;
         }
         // presence stated beside a withdrawal, a fight or losses is their background, unless the headline says it

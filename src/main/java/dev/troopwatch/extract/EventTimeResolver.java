@@ -158,7 +158,8 @@ final class EventTimeResolver {
             case "LAST_MONTH" -> new EventTime(YearMonth.from(p).minusMonths(1).atDay(1),
                     YearMonth.from(p).minusMonths(1).atEndOfMonth());
             case "THIS_YEAR" -> new EventTime(p.withDayOfYear(1), p);
-            case "LAST_YEAR" -> new EventTime(LocalDate.of(p.getYear() - 1, 1, 1), LocalDate.of(p.getYear() - 1, 12, 31));
+            case "LAST_YEAR" -> new EventTime(LocalDate.of(p.getYear() - 1, 1, 1),
+                    LocalDate.of(p.getYear() - 1, 12, 31));
             default -> null;
         };
     }

@@ -225,7 +225,8 @@ final class Lexicon {
             boolean cap = tokens.capitalised(i);
             for (int k = raw.size() - 1; k >= before; k--) {
                 LexEntry e = raw.get(k).entry();
-                boolean keep = e.proper() ? cap || tokens.number(i) : !cap || titleCase || i == from || e.kind() == LexKind.TIME
+                boolean keep = e.proper() ? cap || tokens.number(i)
+                        : !cap || titleCase || i == from || e.kind() == LexKind.TIME
                         || (i > from && tokens.punct(i - 1) && !tokens.is(i - 1, ","));
                 if (!keep) {
                     raw.remove(k);

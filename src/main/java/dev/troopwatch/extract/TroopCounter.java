@@ -197,7 +197,8 @@ final class TroopCounter {
             } catch (NumberFormatException e) {
                 return null;
             }
-            if (multiplier == 1 && digits.length() == 4 && v >= 1900 && v <= 2100 && YEAR_BEFORE.contains(s.form(k - 1))) {
+            if (multiplier == 1 && digits.length() == 4 && v >= 1900 && v <= 2100
+                    && YEAR_BEFORE.contains(s.form(k - 1))) {
                 return null; // "in 2024"
             }
             if (multiplier == 1 && digits.contains(".")) {

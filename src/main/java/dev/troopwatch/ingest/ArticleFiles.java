@@ -1,9 +1,7 @@
 package dev.troopwatch.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.troopwatch.stream.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +27,6 @@ public final class ArticleFiles {
     /** Larger inputs are rejected unread rather than exhaust memory. */
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
     private static final Set<String> DIRECTORY_EXTENSIONS = Set.of(".txt", ".json", ".ndjson", ".jsonl");
-    private static final ObjectReader WHOLE_DOCUMENT = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ArticleFiles() {
     }
@@ -115,7 +111,7 @@ public final class ArticleFiles {
     private static ReadBatch json(String origin, String text) {
         JsonNode root;
         try {
-            root = WHOLE_DOCUMENT.readTree(text);
+            root = Json.singleDocumentReader().readTree(text);
         } catch (JsonProcessingException e) {
             return rejected(origin, "invalid JSON: " + jsonProblem(e));
         }
@@ -145,7 +141,7 @@ public final class ArticleFiles {
             String lineOrigin = origin + ":" + (i + 1);
             ReadBatch item;
             try {
-                JsonNode node = WHOLE_DOCUMENT.readTree(line);
+                JsonNode node = Json.singleDocumentReader().readTree(line);
                 item = one(lineOrigin, () -> JsonArticleMapper.fromJson(node));
             } catch (JsonProcessingException e) {
                 item = rejected(lineOrigin, "invalid JSON: " + jsonProblem(e));

@@ -1,8 +1,6 @@
 package dev.troopwatch.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.troopwatch.stream.Json;
 import java.util.Locale;
 
@@ -15,8 +13,6 @@ public enum ArticleFormat {
     /** One JSON article per line. */
     NDJSON;
 
-    private static final ObjectReader WHOLE_DOCUMENT = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * By extension where it is unambiguous ({@code .ndjson}, {@code .jsonl}), else by content: text opening with
@@ -31,7 +27,7 @@ public enum ArticleFormat {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                WHOLE_DOCUMENT.readTree(trimmed);
+                Json.singleDocumentReader().readTree(trimmed);
                 return JSON;
             } catch (JsonProcessingException e) {
                 String firstLine = trimmed.lines().findFirst().orElse("");
@@ -43,7 +39,7 @@ public enum ArticleFormat {
 
     private static boolean isJson(String line) {
         try {
-            WHOLE_DOCUMENT.readTree(line);
+            Json.singleDocumentReader().readTree(line);
             return true;
         } catch (JsonProcessingException e) {
             return false;

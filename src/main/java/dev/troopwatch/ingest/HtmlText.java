@@ -65,8 +65,9 @@ public final class HtmlText {
                 }
                 i = close + 1;
             } else if (c == '&') {
-                int semi = html.indexOf(';', i + 1);
-                String decoded = semi < 0 || semi - i > LONGEST_ENTITY ? null : entity(html.substring(i + 1, semi));
+                // only as far as the longest entity: a search to the end for every '&' made "&&&...;" quadratic
+                int semi = indexOf(html, ';', i + 1, Math.min(n, i + LONGEST_ENTITY + 1));
+                String decoded = semi < 0 ? null : entity(html.substring(i + 1, semi));
                 if (decoded == null) {
                     out.append(c);
                     i++;
@@ -129,6 +130,16 @@ public final class HtmlText {
             }
         }
         return ENTITIES.get(name);
+    }
+
+    /** Index of {@code c} in {@code text} from {@code from} (inclusive) to {@code to} (exclusive), or -1. */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOfIgnoreCase(String text, String needle, int from) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -56,6 +57,17 @@ public final class WirePublisher implements ArticleSink, AutoCloseable {
     public PublishReport publish(ReadBatch batch, Consumer<ParsedArticle> onPublished) {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>(batch.rejections());
+        if (!batch.articles().isEmpty()) {
+            try {
+                producer.partitionsFor(topic);
+            } catch (KafkaException e) {
+                // One metadata wait (max.block.ms) for the batch: otherwise every send waits it again for a topic
+                // that does not exist (topics are never auto-created) or a broker that does not answer.
+                batch.articles().forEach(parsed -> rejected.add(new Rejection(parsed.origin(), "not sent: "
+                        + topic + " unavailable: " + e.getMessage())));
+                return new PublishReport(0, rejected);
+            }
+        }
         for (ParsedArticle parsed : batch.articles()) {
             RawArticle article = ArticleKeys.withId(parsed.article());
             try {

@@ -1,5 +1,7 @@
 package dev.troopwatch.kafka;
 
+import java.util.Locale;
+
 /**
  * What applying one topic spec did, for the report of {@code topics --apply} and the application's start.
  *
@@ -24,6 +26,6 @@ public record TopicChange(String topic, Kind kind, String detail) {
 
     @Override
     public String toString() {
-        return String.format("%-28s %-22s %s", topic, kind.name().toLowerCase().replace('_', ' '), detail);
+        return String.format("%-28s %-22s %s", topic, kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), detail);
     }
 }

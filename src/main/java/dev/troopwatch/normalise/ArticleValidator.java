@@ -1,9 +1,7 @@
 package dev.troopwatch.normalise;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.troopwatch.ingest.RawArticle;
 import dev.troopwatch.stream.Json;
 import java.nio.ByteBuffer;
@@ -41,8 +39,6 @@ public final class ArticleValidator {
 
     private static final DateTimeFormatter FEED_DATE_TIME =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss] zzz", Locale.ENGLISH);
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Clock clock;
     private final int maxBytes;
@@ -82,7 +78,7 @@ public final class ArticleValidator {
         }
         JsonNode root;
         try {
-            root = READER.readTree(json);
+            root = Json.singleDocumentReader().readTree(json);
         } catch (JsonProcessingException e) {
             return new Rejection(Rejection.NOT_JSON, firstLine(e.getOriginalMessage()));
         }
@@ -179,6 +175,19 @@ public final class ArticleValidator {
             return offset.toInstant();
         }
         return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * {@link #publishedInstant} for callers that only order or time records by it (event time, publishing order):
+     * null for a missing or unreadable value instead of an exception; whether the date is acceptable is still the
+     * validator's decision.
+     */
+    public static Instant publishedInstantOrNull(String text) {
+        try {
+            return publishedInstant(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     private static boolean isEnglishTag(String language) {

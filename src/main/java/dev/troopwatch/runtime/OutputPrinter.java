@@ -62,6 +62,9 @@ public final class OutputPrinter implements AutoCloseable {
             }
         } catch (WakeupException e) {
             // close() asked us to stop
+        } catch (RuntimeException e) {
+            // the demo goes on without its printer; one line, not a stack trace on the terminal
+            out.accept("printer stopped: " + e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }

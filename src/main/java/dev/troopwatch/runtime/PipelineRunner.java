@@ -59,9 +59,8 @@ public final class PipelineRunner implements AutoCloseable {
         long startNanos = System.nanoTime();
         List<TopicChange> changes = applyTopics(config, readyTimeout);
 
-        Properties props = config.streamsProperties();
-        Topology topology = TroopwatchTopology.buildTopology(props);
-        KafkaStreams streams = new KafkaStreams(topology, props);
+        Topology topology = TroopwatchTopology.buildTopology(config.topologyProperties());
+        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
         StreamsStateWatch watch = new StreamsStateWatch();
         streams.setStateListener(watch);
         // A failing stream thread is replaced, not fatal: records that cannot be processed are the exception

@@ -45,7 +45,7 @@ public final class ShutdownSignal {
         CountDownLatch finished = new CountDownLatch(1);
         add(() -> {
             if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.accept("while stopping: the command did not finish within " + timeout.toSeconds() + " s");
+                log.accept("while stopping: the command did not finish within " + timeout.toMillis() + " ms");
             }
         });
         return finished;

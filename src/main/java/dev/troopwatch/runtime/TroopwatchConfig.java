@@ -35,6 +35,8 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
     public static final String INSTANCE_ID = "troopwatch.instance.id";
     /** Host other instances reach this one's HTTP server at (application.server); defaults to the bind host. */
     public static final String ADVERTISED_HOST = "troopwatch.http.advertised.host";
+    /** Settings the topology reads itself, e.g. {@link StreamsDefaults#REORDER_WINDOW_MS}. */
+    public static final String TRACKING_PREFIX = "troopwatch.tracking.";
     /** Directory of topic files to apply instead of the bundled ones. */
     public static final String TOPICS_DIR = TopicOverrides.DIR;
 
@@ -119,6 +121,21 @@ public record TroopwatchConfig(Properties streams, Properties troopwatch, Path d
     /** A fresh copy each call: Kafka clients and topology builders may add to what they are given. */
     public Properties streamsProperties() {
         return copy(streams);
+    }
+
+    /**
+     * What the topology is built from: the Streams properties plus troopwatch's own tracking settings (such as
+     * {@link StreamsDefaults#REORDER_WINDOW_MS}), which {@link #streamsProperties()} leaves out so that the Kafka
+     * clients do not warn about them. A fresh copy each call.
+     */
+    public Properties topologyProperties() {
+        Properties topology = copy(streams);
+        for (String key : troopwatch.stringPropertyNames()) {
+            if (key.startsWith(TRACKING_PREFIX)) {
+                topology.setProperty(key, troopwatch.getProperty(key));
+            }
+        }
+        return topology;
     }
 
     private static String advertisedHost(String bindHost) {

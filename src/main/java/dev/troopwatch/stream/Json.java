@@ -3,6 +3,7 @@ package dev.troopwatch.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,6 +16,8 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
+    private static final ObjectReader SINGLE_DOCUMENT = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
@@ -22,5 +25,13 @@ public final class Json {
     /** Shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A reader of exactly one JSON document: content after the first value ({@code {...} junk}, two objects on one
+     * line) is an error instead of being silently ignored, as Jackson does by default.
+     */
+    public static ObjectReader singleDocumentReader() {
+        return SINGLE_DOCUMENT;
     }
 }

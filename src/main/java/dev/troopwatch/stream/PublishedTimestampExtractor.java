@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.troopwatch.normalise.ArticleValidator;
 import dev.troopwatch.normalise.NormalisedArticle;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -50,21 +49,13 @@ public final class PublishedTimestampExtractor implements TimestampExtractor {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("published".equals(field)) {
-                    return value == JsonToken.VALUE_STRING ? parse(parser.getText()) : null;
+                    return value == JsonToken.VALUE_STRING
+                            ? ArticleValidator.publishedInstantOrNull(parser.getText()) : null;
                 }
                 parser.skipChildren();
             }
             return null;
         } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The validator's own reading of a publication date, so that event time and validation agree; null if none. */
-    static Instant parse(String text) {
-        try {
-            return ArticleValidator.publishedInstant(text);
-        } catch (DateTimeException e) {
             return null;
         }
     }

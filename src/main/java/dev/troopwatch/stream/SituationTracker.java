@@ -115,6 +115,8 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
             if (record.key() == null || record.value() == null) {
                 return;
             }
+            // a malformed key fails here, where the dead letter still carries the source record, not later in a
+            // punctuation that has none
             SituationKey.parse(record.key());
             if (windowMs == 0) {
                 decide(record.key(), record.value());

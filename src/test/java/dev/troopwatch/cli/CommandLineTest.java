@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.troopwatch.ingest.ParsedArticle;
+import dev.troopwatch.ingest.RawArticle;
+import dev.troopwatch.ingest.ReadBatch;
 import dev.troopwatch.runtime.TroopwatchConfig;
 import dev.troopwatch.stream.TopicNames;
 import java.io.PrintWriter;
@@ -50,15 +53,15 @@ class CommandLineTest {
     @Test
     void demoDefaults() {
         DemoCommand demo = parse(new DemoCommand());
-        assertEquals(8080, demo.httpPort);
-        assertEquals("127.0.0.1", demo.httpHost);
+        assertEquals(8080, demo.http.port);
+        assertEquals("127.0.0.1", demo.http.host);
         assertEquals(Path.of(".troopwatch"), demo.dataDir);
         assertEquals(0, demo.brokerPort);
         assertFalse(demo.noSamples);
         DemoCommand custom = parse(new DemoCommand(), "--http-port", "9000", "--http-host", "0.0.0.0",
                 "--data-dir", "/tmp/x", "--no-samples", "--ready-timeout", "2m");
-        assertEquals(9000, custom.httpPort);
-        assertEquals("0.0.0.0", custom.httpHost);
+        assertEquals(9000, custom.http.port);
+        assertEquals("0.0.0.0", custom.http.host);
         assertTrue(custom.noSamples);
         assertEquals(Duration.ofMinutes(2), custom.readyTimeout);
     }
@@ -163,5 +166,23 @@ class CommandLineTest {
     private static <T> T parse(T command, String... args) {
         new CommandLine(command).parseArgs(args);
         return command;
+    }
+
+    @Test
+    void publishOrderIsByTheInstantThePipelineReadsUndatedLast() {
+        ReadBatch batch = new ReadBatch(List.of(
+                article("undated", null),
+                article("rfc-late", "Sat, 01 Mar 2025 10:00:00 GMT"),
+                article("offset-early", "2025-03-01T01:00:00+05:00"),
+                article("utc-middle", "2025-02-28T23:00:00Z"),
+                article("date-only", "2025-02-28"),
+                article("unreadable", "sometime in March")), List.of());
+        assertEquals(List.of("date-only", "offset-early", "utc-middle", "rfc-late", "undated", "unreadable"),
+                PublishCommand.inPublicationOrder(batch).articles().stream().map(ParsedArticle::origin).toList());
+    }
+
+    private static ParsedArticle article(String name, String published) {
+        return new ParsedArticle(name, new RawArticle(name, null, "Example Wire", "Headline " + name, published,
+                "en", "Body of " + name + "."));
     }
 }

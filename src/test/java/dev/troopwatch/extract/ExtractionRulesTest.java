@@ -33,6 +33,13 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void aCountryNameUsedAsAnAdjectiveNamesTheActor() {
+            List<Mention> m = extract("US infantry battalion arrives in Lithuania",
+                    "About 600 soldiers of the battalion arrived in Lithuania on Monday, the army said.");
+            assertTrue(first(m, "US/LT DEPLOYED").lead());
+        }
+
+        @Test
         void willSendIsPlanned() {
             List<Mention> m = extract("Kenya to send police to Haiti",
                     "Kenya will deploy 1,000 police officers to Haiti next month, the interior ministry said.");
@@ -244,6 +251,14 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void theLeadsClaimantIsWhoeverTheBodyCreditsWithTheSameEvent() {
+            List<Mention> m = extract("Last Dutch troops leave Iraq",
+                    "The Netherlands announced last year it would end its mission.",
+                    "The last Dutch soldiers left Iraq on Thursday, an Iraqi army spokesman said.");
+            assertEquals("IQ", first(m, "NL/IQ WITHDRAWN").claimant());
+        }
+
+        @Test
         void headlineSourceAfterAColonIsTheClaimant() {
             assertEquals("UA", first(extract("Belarus sends troops to Russia: Kyiv"),
                     "BY/RU DEPLOYED").claimant());
@@ -276,6 +291,79 @@ class ExtractionRulesTest {
                             + "and more soldiers were sent to Somalia.");
             long lead = m.stream().filter(Mention::lead).map(Mention::status).distinct().count();
             assertTrue(lead <= 2, "lead statuses " + lead);
+        }
+    }
+
+    @Nested
+    class Discourse {
+        @Test
+        void aParticipleDescribingTroopsStatesPresenceUnderAModal() {
+            List<Mention> m = extract("Washington weighs options",
+                    "The administration could review the posture of American troops stationed in Japan.");
+            assertEquals(List.of("US/JP DEPLOYED"), triples(m));
+        }
+
+        @Test
+        void theOwnerOfANominalStatusIsTheActor() {
+            List<Mention> m = extract("Villagers return",
+                    "Residents returned to Khiam following an Israeli withdrawal, the state news agency said.");
+            assertTrue(triples(m).contains("IL/LB WITHDRAWN"), triples(m).toString());
+        }
+
+        @Test
+        void aPartOfAForceIsCountedNotTheWhole() {
+            List<Mention> m = extract("Last Spanish soldiers leave",
+                    "The last 40 of the 600 Spanish soldiers stationed in Latvia left on Friday, the army said.");
+            Mention left = m.stream().filter(x -> x.status() == Status.WITHDRAWN && x.troops() != null)
+                    .findFirst().orElseThrow(() -> new AssertionError(m.toString()));
+            assertEquals(TroopRange.exactly(40), left.troops());
+        }
+
+        @Test
+        void aLeadThatOnlyMusesHasNoLeadStatus() {
+            List<Mention> m = extract("",
+                    "Canada is considering withdrawing its troops from Latvia, officials said.",
+                    "About 2,000 Canadian troops are stationed in Latvia.");
+            assertTrue(m.stream().noneMatch(Mention::lead), m.toString());
+            assertEquals(List.of("CA/LV DEPLOYED"), triples(m));
+        }
+
+        @Test
+        void aNominalStatusUnderAModalIsHypothetical() {
+            assertEquals(List.of(), extract("Analysts warn",
+                    "A withdrawal of Estonian troops from Mali would weaken the mission, analysts said."));
+        }
+
+        @Test
+        void aFightingAsideInARelativeClauseIsNotTheNews() {
+            List<Mention> m = extract("Russian force stays in Libya",
+                    "The Africa Corps will remain in Libya after the exit of the Wagner group, which spent years "
+                            + "fighting militias there.");
+            assertTrue(m.stream().filter(x -> x.status() == Status.ENGAGED).noneMatch(Mention::lead), m.toString());
+            assertTrue(first(m, "RU/LY DEPLOYED").lead());
+        }
+
+        @Test
+        void passiveLossesBelongToTheirSubjectNotToTheEnemy() {
+            List<Mention> m = extract("Losses in Donbas",
+                    "Dozens of Belarusian volunteers' units aside, 40 Russian soldiers have been injured in battles "
+                            + "with Ukrainian forces near Bakhmut, Ukraine said.");
+            assertTrue(triples(m).contains("RU/UA CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/UA CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void aWarNamedInPassingGivesNoHost() {
+            List<Mention> m = extract("Truce holds",
+                    "Fighting between the Turkish army and Kurdish militants in Iraq ended with the truce that also "
+                            + "halted the war in Syria.");
+            assertFalse(triples(m).contains("TR/SY ENGAGED"), triples(m).toString());
+        }
+
+        @Test
+        void aStatusUsedAsAYardstickIsNotReported() {
+            assertEquals(List.of(), extract("Analysts compare",
+                    "The exit was not as chaotic as the American withdrawal from Afghanistan, the paper wrote."));
         }
     }
 }

@@ -218,6 +218,14 @@ class ArticleFilesTest {
         assertEquals("a < b", HtmlText.toText("a < b"));
         assertEquals("\u00e9 \u00e9", HtmlText.toText("&#233; &#xE9;"));
         assertEquals("kept", HtmlText.toText("<style>p{}</style>kept<script>never closed"));
+        assertEquals("&amp and later;", HtmlText.toText("&amp and later;"), "an entity ends within a few characters");
+    }
+
+    @Test
+    void htmlWithManyAmpersandsIsReadInOnePass() {
+        // each '&' once searched the rest of the text for ';': a feed body of ampersands took minutes
+        String hostile = "&".repeat(300_000) + ";";
+        assertEquals(hostile, HtmlText.toText(hostile));
     }
 
     private Path write(String name, String content) throws IOException {

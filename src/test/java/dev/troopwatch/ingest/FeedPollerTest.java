@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class FeedPollerTest {
         server.start();
         documents.put("/rss", fixture("wires.rss.xml"));
         documents.put("/atom", fixture("wires.atom.xml"));
-        documents.put("/broken", "<rss><channel><item>".getBytes());
+        documents.put("/broken", "<rss><channel><item>".getBytes(StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -96,7 +97,7 @@ class FeedPollerTest {
                   <description>A third report.</description>
                 </item>
                 <item>""".stripIndent());
-        documents.put("/rss", updated.getBytes());
+        documents.put("/rss", updated.getBytes(StandardCharsets.UTF_8));
         assertEquals(1, poller(feed).pollOnce().published());
         assertEquals("Third report", published.get(2).headline());
     }

@@ -11,6 +11,7 @@ import dev.troopwatch.ingest.ParsedArticle;
 import dev.troopwatch.ingest.PublishReport;
 import dev.troopwatch.ingest.RawArticle;
 import dev.troopwatch.ingest.ReadBatch;
+import dev.troopwatch.ingest.Rejection;
 import dev.troopwatch.ingest.WirePublisher;
 import dev.troopwatch.kafka.BrokerSettings;
 import dev.troopwatch.kafka.EmbeddedKafkaBroker;
@@ -154,6 +155,25 @@ class PipelineEndToEndTest {
         assertEquals(1, report.rejected().size(), report.toString());
         assertEquals("huge.json", report.rejected().get(0).origin());
         assertEquals("e2e-batch-good", awaitClean("e2e-batch-good").path("id").asText());
+    }
+
+    @Test
+    void aBatchForATopicThatDoesNotExistIsRejectedWholeNamingTheTopic() {
+        Properties producer = new Properties();
+        producer.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        producer.setProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
+        List<ParsedArticle> articles = List.of(
+                new ParsedArticle("a.json", new RawArticle("e2e-missing-a", null, "Example Wire", "Convoy seen",
+                        "2025-03-03", "en", "A convoy was seen near the border on Monday.")),
+                new ParsedArticle("b.json", new RawArticle("e2e-missing-b", null, "Example Wire", "Convoy gone",
+                        "2025-03-04", "en", "The convoy had left the border by Tuesday.")));
+        PublishReport report;
+        try (WirePublisher publisher = new WirePublisher(producer, "troopwatch.no-such-topic")) {
+            report = publisher.publish(new ReadBatch(articles, List.of()), published -> { });
+        }
+        assertEquals(0, report.published(), report.toString());
+        assertEquals(List.of("a.json", "b.json"), report.rejected().stream().map(Rejection::origin).toList());
+        assertTrue(report.rejected().get(0).reason().contains("troopwatch.no-such-topic"), report.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.troopwatch.stream.StreamsDefaults;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,16 @@ class TroopwatchConfigTest {
         assertFalse(s.containsKey("topics.replication.factor"));
         assertFalse(s.containsKey("troopwatch.instance.id"));
         assertEquals("3", config.troopwatch().getProperty("topics.replication.factor"));
+    }
+
+    @Test
+    void trackingSettingsReachTheTopologyButNotTheKafkaClients() {
+        Properties flags = bootstrap("b:9092");
+        flags.setProperty(StreamsDefaults.REORDER_WINDOW_MS, "0");
+        TroopwatchConfig config = TroopwatchConfig.resolve(new Properties(), flags, dataDir, "127.0.0.1", 8080);
+        assertEquals("0", config.topologyProperties().getProperty(StreamsDefaults.REORDER_WINDOW_MS));
+        assertEquals("b:9092", config.topologyProperties().getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        assertFalse(config.streamsProperties().containsKey(StreamsDefaults.REORDER_WINDOW_MS));
     }
 
     @Test

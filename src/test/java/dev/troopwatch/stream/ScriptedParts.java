@@ -5,6 +5,7 @@ import dev.troopwatch.extract.EventExtractor;
 import dev.troopwatch.extract.Evidence;
 import dev.troopwatch.extract.Mention;
 import dev.troopwatch.extract.Status;
+import dev.troopwatch.normalise.ArticleValidator;
 import dev.troopwatch.normalise.NormalisedArticle;
 import dev.troopwatch.normalise.TextSpan;
 import dev.troopwatch.track.TrackingPolicy;
@@ -56,7 +57,7 @@ final class ScriptedParts {
         TextSpan head = new TextSpan(0, headline.length());
         TextSpan body = new TextSpan(headline.length() + 2, text.length());
         Instant published = node.hasNonNull("published")
-                ? PublishedTimestampExtractor.parse(node.get("published").asText()) : recordTime;
+                ? ArticleValidator.publishedInstantOrNull(node.get("published").asText()) : recordTime;
         return CleaningOutcome.clean(new NormalisedArticle(node.get("id").asText(), null,
                 node.path("source").asText(null), headline, published, "en", text, List.of(head, body),
                 List.of(head, body), text.length(), null, node.path("agency").asText(null)));

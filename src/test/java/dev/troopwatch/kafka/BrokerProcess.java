@@ -104,14 +104,6 @@ public final class BrokerProcess implements AutoCloseable {
         return bootstrapServers;
     }
 
-    public int nodeId() {
-        return spec.nodeId();
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
     public boolean isAlive() {
         return process.isAlive();
     }
