@@ -110,6 +110,9 @@ class BadInputPipelineTest {
         if (broker != null) {
             broker.close();
         }
+        if (dir != null) {
+            UninterruptedRun.deleteTree(dir);
+        }
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,8 +59,19 @@ final class UninterruptedRun {
             for (TestRecord<String, byte[]> state : situations.readRecordsToList()) {
                 outcome.situation(state.key(), state.value());
             }
+        } finally {
+            deleteTree(stateDir);
         }
         return outcome.build();
+    }
+
+    /** Removes a temporary directory and everything under it; what cannot be removed is left to the OS. */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp directory is not worth failing a test for
+        }
     }
 
     static byte[] json(ArticleStream.Wire wire) {
