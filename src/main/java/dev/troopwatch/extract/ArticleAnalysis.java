@@ -1038,7 +1038,7 @@ final class ArticleAnalysis {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
             if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))
-                    || warIn(s, h)) {
+                    || warIn(s, h) || helpedIn(s, h)) {
                 continue;
             }
             switch (h.kind()) {
@@ -1168,6 +1168,19 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * "troops to support Russia in Ukraine": the place after the helped state says where that state acts, not where
+     * the helpers go; the helped state ({@link #weakHost}) is their host.
+     */
+    private static boolean helpedIn(Sentence s, Hit place) {
+        if (!s.tokens.is(place.start() - 1, "in")) {
+            return false;
+        }
+        Hit helped = entityEndingAt(s, place.start() - 1);
+        return helped != null && (helped.kind() == LexKind.COUNTRY || helped.kind() == LexKind.CAPITAL)
+                && ALLY.contains(s.form(helped.start() - 1));
     }
 
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
@@ -1385,6 +1398,11 @@ final class ArticleAnalysis {
                         if (e != null && e.kind() == LexKind.DEMONYM) {
                             return new Speaker(e.code());
                         }
+                        // "NATO officials", "Pentagon officials": the body before the noun is the source
+                        if (e != null && (e.kind() == LexKind.BLOC || e.kind() == LexKind.AGENCY
+                                || e.kind() == LexKind.COUNTRY) && actorCodeOrBloc(e) != null) {
+                            return new Speaker(actorCodeOrBloc(e));
+                        }
                         if (e != null || s.tokens.punct(j)) {
                             break;
                         }
@@ -1399,6 +1417,10 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static String actorCodeOrBloc(Hit h) {
+        return h.kind() == LexKind.BLOC ? (h.code().equals("EU") ? null : h.code()) : actorCode(h);
     }
 
     // ---------------------------------------------------------------- pass 2: article context and lead

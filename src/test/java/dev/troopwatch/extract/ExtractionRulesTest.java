@@ -195,6 +195,46 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void officialsOfABlocOrAgencySpeakForIt() {
+            Mention d = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, NATO officials said on Friday."),
+                    "EE/MD DEPLOYED");
+            assertEquals("NATO", d.claimant());
+            Mention p = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, Pentagon officials said."),
+                    "EE/MD DEPLOYED");
+            assertEquals("US", p.claimant());
+        }
+
+        @Test
+        void unnamedOfficialsStillSpeakForTheDateline() {
+            Mention d = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, officials said on Friday."),
+                    "EE/MD DEPLOYED");
+            assertEquals("MD", d.claimant());
+        }
+
+        @Test
+        void aPlaceAfterTheHelpedStateIsWhereThatStateFightsNotTheHost() {
+            List<Mention> m = extract("Belarus set to deploy 3,000 troops to help Russia in Ukraine",
+                    "MINSK - Belarus has dispatched troops to aid Russia, the defence ministry said on Monday.");
+            Mention p = first(m, "BY/RU PLANNED");
+            assertTrue(p.lead());
+            assertEquals(TroopRange.exactly(3000), p.troops());
+            assertFalse(triples(m).contains("BY/UA PLANNED"), triples(m).toString());
+        }
+
+        @Test
+        void aPlaceAfterAStateThatIsNotHelpedStaysTheHost() {
+            List<Mention> m = extract("Belarus set to deploy 3,000 troops in Ukraine",
+                    "Belarus will send 3,000 troops to Ukraine, the defence ministry said on Monday.");
+            assertTrue(first(m, "BY/UA PLANNED").lead(), triples(m).toString());
+            List<Mention> n = extract("Belarus troops to deploy in Ukraine to help Russia",
+                    "Belarus will send 3,000 troops to fight in Ukraine, the defence ministry said on Monday.");
+            assertTrue(first(n, "BY/UA PLANNED").lead(), triples(n).toString());
+        }
+
+        @Test
         void approximateCountIsExact() {
             assertEquals(TroopRange.exactly(10_000), first(extract("Pakistani troops head to the Gulf",
                     "Pakistan has deployed about 10,000 soldiers to Saudi Arabia."), "PK/SA DEPLOYED").troops());
