@@ -1620,7 +1620,10 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            TroopRange size = bodyCount(kept, key, d.status);
+            TroopRange size = leadParagraphSize(d.actor);
+            if (size == null) {
+                size = bodyCount(kept, key, d.status);
+            }
             if (size == null && d.status == Status.WITHDRAWN) {
                 size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
             }
@@ -1635,6 +1638,47 @@ final class ArticleAnalysis {
                 found.put(key, size);
             }
         }
+    }
+
+    /**
+     * "The size of the new contingent is unknown, but officials put it at 2,000 to 4,000 soldiers": a lead-paragraph
+     * sentence with no status word that counts troops sizes the lead, unless the troops are named as another
+     * state's. Sentences with a status word already gave their counts to their own mentions.
+     */
+    private TroopRange leadParagraphSize(String actor) {
+        for (Sentence s : sentences) {
+            if (!s.lead) {
+                break;
+            }
+            boolean status = false;
+            for (Hit h : s.hits) {
+                status |= h.kind() == LexKind.TRIGGER && !h.code().equals("NONE");
+            }
+            if (status) {
+                continue;
+            }
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.TROOP && !othersTroops(s, h, actor)) {
+                    TroopRange r = TroopCounter.countFor(s, h);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "1,000 Ukrainian soldiers" in a story about another state's troops: a state word within the noun phrase. */
+    private static boolean othersTroops(Sentence s, Hit noun, String actor) {
+        for (int k = Math.max(s.from, noun.start() - 4); k < noun.start(); k++) {
+            for (Hit h : s.startingAt(k)) {
+                if ((h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY) && !h.code().equals(actor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

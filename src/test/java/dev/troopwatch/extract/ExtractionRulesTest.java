@@ -195,6 +195,22 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void aVerblessEstimateInTheLeadParagraphSizesTheLead() {
+            List<Mention> m = extract("Belarus sends more soldiers to Russia",
+                    "Belarus has sent more troops to Russia, Lithuanian intelligence said on Monday. Their number is "
+                            + "unclear, but analysts put it at 2,000 to 4,000 soldiers.");
+            assertEquals(new TroopRange(2000L, 4000L), first(m, "BY/RU REINFORCED").troops());
+        }
+
+        @Test
+        void anEstimateOfAnotherStatesTroopsDoesNotSizeTheLead() {
+            List<Mention> m = extract("Belarus sends more soldiers to Russia",
+                    "Belarus has sent more troops to Russia, Lithuanian intelligence said on Monday. Kyiv keeps "
+                            + "about 4,000 Ukrainian soldiers on that border.");
+            assertNull(first(m, "BY/RU REINFORCED").troops());
+        }
+
+        @Test
         void officialsOfABlocOrAgencySpeakForIt() {
             Mention d = first(extract("Estonian engineers reach Moldova",
                     "CHISINAU - Engineers from Estonia have been deployed in Moldova, NATO officials said on Friday."),
