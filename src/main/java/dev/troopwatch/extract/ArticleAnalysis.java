@@ -1625,7 +1625,9 @@ final class ArticleAnalysis {
                 size = bodyCount(kept, key, d.status);
             }
             if (size == null && d.status == Status.WITHDRAWN) {
-                size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
+                // "would pull out its 1,500 soldiers": a withdrawal is announced or demanded before it happens, so
+                // the size named then, even months before, is the size of the force now leaving
+                size = bodyCount(announced, key, Status.WITHDRAWN, true);
             }
             if (size == null) {
                 // the size of the force stated with another verb: the one sent, planned, or stationed
@@ -1739,9 +1741,13 @@ final class ArticleAnalysis {
     }
 
     private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
+        return bodyCount(drafts, situation, status, false);
+    }
+
+    private TroopRange bodyCount(List<Draft> drafts, String situation, Status status, boolean dated) {
         for (Draft b : drafts) {
             if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
-                    && !background(b) && !b.aside) {
+                    && (dated || !background(b)) && !b.aside) {
                 return b.troops;
             }
         }

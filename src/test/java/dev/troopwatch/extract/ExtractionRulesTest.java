@@ -195,6 +195,22 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void aWithdrawalDemandedMonthsBeforeSizesTheForceNowLeaving() {
+            List<Mention> m = extract("UN mission leaves Chad",
+                    "The UN peacekeeping mission in Chad is leaving the country this week.",
+                    "In September, Chad demanded that all 9,000 peacekeepers leave, and the council agreed.");
+            assertEquals(TroopRange.exactly(9000), first(m, "UN/TD WITHDRAWN").troops());
+        }
+
+        @Test
+        void aDatedDeploymentCountDoesNotSizeTheWithdrawal() {
+            List<Mention> m = extract("UN mission leaves Chad",
+                    "The UN peacekeeping mission in Chad is leaving the country this week.",
+                    "In 2015, 9,000 peacekeepers were deployed to Chad.");
+            assertNull(first(m, "UN/TD WITHDRAWN").troops());
+        }
+
+        @Test
         void aVerblessEstimateInTheLeadParagraphSizesTheLead() {
             List<Mention> m = extract("Belarus sends more soldiers to Russia",
                     "Belarus has sent more troops to Russia, Lithuanian intelligence said on Monday. Their number is "
