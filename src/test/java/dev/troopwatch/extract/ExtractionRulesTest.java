@@ -195,6 +195,20 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void aCountOfFormationsIsNoTroopNumber() {
+            List<Mention> m = extract("Poland to reinforce Lithuania",
+                    "Poland will send two brigades to Lithuania next year, the defence ministry said.");
+            assertNull(first(m, "PL/LT PLANNED").troops());
+        }
+
+        @Test
+        void aStrengthGivenToAFormationIsATroopNumber() {
+            List<Mention> m = extract("Poland to reinforce Lithuania",
+                    "Poland will send a 4,000-strong brigade to Lithuania next year, the defence ministry said.");
+            assertEquals(TroopRange.exactly(4000), first(m, "PL/LT PLANNED").troops());
+        }
+
+        @Test
         void aWithdrawalDemandedMonthsBeforeSizesTheForceNowLeaving() {
             List<Mention> m = extract("UN mission leaves Chad",
                     "The UN peacekeeping mission in Chad is leaving the country this week.",
