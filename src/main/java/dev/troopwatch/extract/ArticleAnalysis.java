@@ -1254,6 +1254,8 @@ final class ArticleAnalysis {
             Speaker sp;
             if (cue.code().equals("AFTER")) {
                 sp = speakerAfter(s, cue.end());
+            } else if (introducedNoun(s, cue)) {
+                continue; // "according to new reports": the noun that an earlier cue introduces, not a verb
             } else {
                 // ', said the official' / '"...," Zelensky said': inverted order only right after a comma or quote
                 String before = s.form(cue.start() - 1);
@@ -1288,6 +1290,19 @@ final class ArticleAnalysis {
             best = new Claim(last, false); // reported speech continues the previous speaker
         }
         return best == null ? new Claim(null, false) : best;
+    }
+
+    /** "according to media reports", "citing the claims": a cue word right after "according to" is a noun. */
+    private static boolean introducedNoun(Sentence s, Hit cue) {
+        for (int k = Math.max(s.from, cue.start() - 4); k < cue.start(); k++) {
+            for (Hit h : s.startingAt(k)) {
+                if (h.kind() == LexKind.ATTRIBUTION && h.code().equals("AFTER") && h.end() <= cue.start()
+                        && cue.start() - h.end() <= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A named state or bloc outranks "media" (an outlet citing an official), which outranks an inherited one. */
@@ -1566,10 +1581,19 @@ final class ArticleAnalysis {
         leadTroopsFromBody(kept, announced);
         String leadClaimant = leadClaimant();
         Map<String, String> situationClaimant = new HashMap<>();
+        // the official source the lead paragraph itself gives for a situation covers its unattributed headline
+        // (an outlet's "reports" there yields to the officials the body credits with the event)
+        Map<String, String> leadSourced = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.claimant != null && !d.claimant.equals("media") && !d.sentence.headline) {
+                leadSourced.putIfAbsent(d.actor + "|" + d.host, d.claimant);
+            }
+        }
         for (Draft d : kept) {
             if (d.lead && d.claimant == null) {
-                // whoever the body credits with the same event asserts the lead; else the lead paragraph's source
-                String same = sameEventClaimant(kept, d);
+                // else whoever the body credits with the same event; else the lead paragraph's first source
+                String own = leadSourced.get(d.actor + "|" + d.host);
+                String same = own != null ? own : sameEventClaimant(kept, d);
                 d.claimant = same != null ? same : leadClaimant;
             }
             if (d.lead && d.theatre == null) {

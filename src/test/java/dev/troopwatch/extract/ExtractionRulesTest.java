@@ -195,6 +195,24 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void theLeadParagraphsOfficialSourceCoversTheHeadline() {
+            List<Mention> m = extract("Belarusian troops pulled back from the front",
+                    "A Lithuanian army officer said on Monday that Belarusian troops have been pulled back from the "
+                            + "front in Russia's Bryansk region.",
+                    "Belarusian troops were withdrawn to rest, Belarusian state media said later.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void anOutletsReportInTheLeadYieldsToTheOfficialTheBodyCredits() {
+            List<Mention> m = extract("Belarusian troops pulled back from the front",
+                    "Belarusian troops have been pulled back from the front in Russia's Bryansk region, according "
+                            + "to new reports.",
+                    "A Lithuanian army officer said the Belarusian troops had been withdrawn to rest.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
         void aCountOfFormationsIsNoTroopNumber() {
             List<Mention> m = extract("Poland to reinforce Lithuania",
                     "Poland will send two brigades to Lithuania next year, the defence ministry said.");
