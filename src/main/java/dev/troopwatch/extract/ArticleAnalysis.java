@@ -1605,6 +1605,14 @@ final class ArticleAnalysis {
                         (a, b) -> a.equals("media") && !b.equals("media") ? b : a);
             }
         }
+        for (Map.Entry<String, String> e : situationClaimant.entrySet()) {
+            if (e.getValue().equals("media")) {
+                String official = relayedOfficial(kept, e.getKey());
+                if (official != null) {
+                    e.setValue(official);
+                }
+            }
+        }
         for (Draft d : kept) {
             if (d.lead) {
                 d.claimant = situationClaimant.getOrDefault(d.actor + "|" + d.host, d.claimant);
@@ -1752,6 +1760,27 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * "..., the newspaper reports. According to Ukrainian and US officials, the soldiers were withdrawn": an outlet
+     * credited in the lead relays the officials it names right after, in the lead paragraph or the two sentences
+     * following it; the first such official source for the situation asserts the lead.
+     */
+    private String relayedOfficial(List<Draft> kept, String situation) {
+        int lastLead = -1;
+        for (Sentence s : sentences) {
+            if (s.lead) {
+                lastLead = s.index;
+            }
+        }
+        for (Draft d : kept) {
+            if (d.sentence.index <= lastLead + 2 && !d.sentence.headline && d.claimant != null
+                    && !d.claimant.equals("media") && !d.aside && situation.equals(d.actor + "|" + d.host)) {
+                return d.claimant;
+            }
+        }
+        return null;
     }
 
     private static String sameEventClaimant(List<Draft> kept, Draft lead) {

@@ -195,6 +195,24 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void anOutletInTheLeadRelaysTheOfficialsItNamesNext() {
+            List<Mention> m = extract("Shake-up on the Bryansk front",
+                    "Belarusian troops have been pulled back from the front near Bryansk, Reuters reports.",
+                    "According to Lithuanian officials, the Belarusian soldiers were withdrawn after heavy losses.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void officialsNamedOnlyDeepInTheBodyLeaveTheOutletAsClaimant() {
+            List<Mention> m = extract("Shake-up on the Bryansk front",
+                    "Belarusian troops have been pulled back from the front near Bryansk, Reuters reports.",
+                    "The front has been quiet for a week.", "Villagers returned to their homes.",
+                    "Shops reopened in the town on Sunday.",
+                    "Lithuanian officials said the Belarusian soldiers were withdrawn after heavy losses.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "media".equals(x.claimant())), m.toString());
+        }
+
+        @Test
         void theLeadParagraphsOfficialSourceCoversTheHeadline() {
             List<Mention> m = extract("Belarusian troops pulled back from the front",
                     "A Lithuanian army officer said on Monday that Belarusian troops have been pulled back from the "
