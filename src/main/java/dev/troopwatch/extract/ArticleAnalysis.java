@@ -297,6 +297,9 @@ final class ArticleAnalysis {
             // what is denied, negated or imagined does not set the article's context; what is announced does
             boolean unreal = suppressed;
             Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            if (plan == null && g.entry().detail().equals("STANDALONE")) {
+                plan = planningAfter(s, g); // "the deployment will include two squadrons": a noun's own future
+            }
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
@@ -547,6 +550,20 @@ final class ArticleAnalysis {
     }
 
     /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
+    /** A planning cue heading the predicate of a status noun ("the deployment will include", "is to"), or null. */
+    private static Hit planningAfter(Sentence s, Hit g) {
+        for (int k = g.end(); k < Math.min(s.to, g.end() + 4); k++) {
+            Hit h = s.at(k, LexKind.PLANNING);
+            if (h != null) {
+                return h;
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",") || s.at(k, LexKind.TRIGGER) != null) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private static boolean modalAfter(Sentence s, Hit g) {
         for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
             String f = s.form(k);

@@ -23,6 +23,22 @@ class ExtractionRulesTest {
     @Nested
     class Statuses {
         @Test
+        void aStatusNounWithAFuturePredicateIsPlanned() {
+            List<Mention> m = extract("Canada reinforces Latvia",
+                    "Canada is sending 400 more soldiers to Latvia, the defence minister said on Monday.",
+                    "The deployment will include an artillery battery and its crews.");
+            assertTrue(triples(m).contains("CA/LV PLANNED"), triples(m).toString());
+        }
+
+        @Test
+        void aStatusNounWithAPresentPredicateIsNotPlanned() {
+            List<Mention> m = extract("Canada reinforces Latvia",
+                    "Canada is sending 400 more soldiers to Latvia, the defence minister said on Monday.",
+                    "The deployment includes an artillery battery and its crews.");
+            assertFalse(triples(m).contains("CA/LV PLANNED"), triples(m).toString());
+        }
+
+        @Test
         void demonymTroopsSentToACountryAreDeployed() {
             List<Mention> m = extract("Chadian soldiers arrive in Niger",
                     "N'DJAMENA - Chad has sent 800 soldiers to Niger, the Chadian defence ministry said on Tuesday.");
