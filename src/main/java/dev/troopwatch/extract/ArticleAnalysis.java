@@ -549,7 +549,6 @@ final class ArticleAnalysis {
         return false;
     }
 
-    /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
     /** A planning cue heading the predicate of a status noun ("the deployment will include", "is to"), or null. */
     private static Hit planningAfter(Sentence s, Hit g) {
         for (int k = g.end(); k < Math.min(s.to, g.end() + 4); k++) {
@@ -564,6 +563,7 @@ final class ArticleAnalysis {
         return null;
     }
 
+    /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
     private static boolean modalAfter(Sentence s, Hit g) {
         for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
             String f = s.form(k);
@@ -612,7 +612,8 @@ final class ArticleAnalysis {
         Hit left = nearestTroop(s, g.start() - 1, -1, 16);
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
-        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5) {
+        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5
+                && !participleSubject(s, left, g)) {
             left = null; // "the city captured by Moscow": a passive loss must follow its soldiers closely
         }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
@@ -672,7 +673,25 @@ final class ArticleAnalysis {
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
             "get");
 
+    /**
+     * "soldiers deployed to the Kursk region of Russia were killed": the troop noun, described by a participle right
+     * after it, is the subject of the passive loss however long the description (within the clause).
+     */
+    private static boolean participleSubject(Sentence s, Hit troop, Hit g) {
+        Hit participle = s.at(troop.end(), LexKind.TRIGGER);
+        return participle != null && participle.code().equals(Status.DEPLOYED.name()) && passive(s, g)
+                && g.start() - troop.end() <= 12 && !commaBetween(s, troop.end(), g.start());
+    }
+
     private static boolean passive(Sentence s, Hit g) {
+        int k = g.start() - 1;
+        if (s.tokens.is(k, "or") || s.tokens.is(k, "and")) {
+            // "were killed or wounded": the second participle shares the first one's auxiliary
+            Hit first = s.endingAt(k, LexKind.TRIGGER);
+            if (first != null && first.start() < k) {
+                return passive(s, first);
+            }
+        }
         return AUXILIARIES.contains(s.form(g.start() - 1)) || AUXILIARIES.contains(s.form(g.start() - 2))
                 && s.form(g.start() - 1).endsWith("ly");
     }

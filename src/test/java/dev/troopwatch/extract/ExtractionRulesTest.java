@@ -23,6 +23,24 @@ class ExtractionRulesTest {
     @Nested
     class Statuses {
         @Test
+        void aLongParticipleDescriptionKeepsTheSubjectOfAPassiveLoss() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "Belarusian soldiers deployed to the Bryansk region of Russia were killed or wounded in battles "
+                            + "with Ukrainian troops, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void anActiveLossStillBelongsToItsObject() {
+            List<Mention> m = extract("Ukraine captures soldiers",
+                    "Belarusian soldiers deployed to the Bryansk region of Russia captured two Ukrainian soldiers in "
+                            + "battles on Sunday, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
         void aStatusNounWithAFuturePredicateIsPlanned() {
             List<Mention> m = extract("Canada reinforces Latvia",
                     "Canada is sending 400 more soldiers to Latvia, the defence minister said on Monday.",
