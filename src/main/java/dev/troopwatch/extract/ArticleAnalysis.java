@@ -419,6 +419,15 @@ final class ArticleAnalysis {
                 return true; // "killed or wounded fighting in Kursk": how they fell, not a separate news
             }
         }
+        if (g.code().equals(Status.ENGAGED.name()) && (s.tokens.is(g.start() - 1, "while")
+                || s.tokens.is(g.start() - 1, "when"))) {
+            for (int k = g.start() - 2; k >= Math.max(s.from, g.start() - 8); k--) {
+                Hit casualty = s.at(k, LexKind.TRIGGER);
+                if (casualty != null && casualty.code().equals(Status.CASUALTIES.name())) {
+                    return true; // "killed in Kursk while fighting": likewise
+                }
+            }
+        }
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
             if (g.start() - k <= 6 && (CIRCUMSTANCE.contains(s.form(k))
                     || violent && VIOLENT_CIRCUMSTANCE.contains(s.form(k)))) {
@@ -610,6 +619,10 @@ final class ArticleAnalysis {
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
         Hit left = nearestTroop(s, g.start() - 1, -1, 16);
+        if (left == null && status == Status.ENGAGED && (s.tokens.is(g.start() - 1, "while")
+                || s.tokens.is(g.start() - 1, "when"))) {
+            left = nearestTroop(s, g.start() - 2, -1, 16); // "were killed while fighting": the main clause's subject
+        }
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
         if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5

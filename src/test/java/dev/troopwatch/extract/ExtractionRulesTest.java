@@ -23,6 +23,23 @@ class ExtractionRulesTest {
     @Nested
     class Statuses {
         @Test
+        void killedWhileFightingAlsoAssertsTheFightingAsBackground() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "Some 200 Belarusian soldiers have been killed in Bryansk while fighting alongside Russian "
+                            + "troops, Lithuanian intelligence said.");
+            assertTrue(first(m, "BY/RU CASUALTIES").lead());
+            assertFalse(first(m, "BY/RU ENGAGED").lead());
+        }
+
+        @Test
+        void seenWhileFightingIsTheFightingItself() {
+            List<Mention> m = extract("Belarusian troops in action",
+                    "Belarusian soldiers were seen in Bryansk while fighting alongside Russian troops, Lithuanian "
+                            + "intelligence said.");
+            assertTrue(first(m, "BY/RU ENGAGED").lead());
+        }
+
+        @Test
         void aLongParticipleDescriptionKeepsTheSubjectOfAPassiveLoss() {
             List<Mention> m = extract("Belarusian losses mount",
                     "Belarusian soldiers deployed to the Bryansk region of Russia were killed or wounded in battles "
