@@ -629,6 +629,9 @@ final class ArticleAnalysis {
                 && !participleSubject(s, left, g)) {
             left = null; // "the city captured by Moscow": a passive loss must follow its soldiers closely
         }
+        if (status == Status.CASUALTIES && right != null && opponentBetween(s, g.end(), right.start())) {
+            right = null; // "injured in battles with Ukrainian forces": the enemy, not the ones who fell
+        }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
             return out;
@@ -685,6 +688,15 @@ final class ArticleAnalysis {
 
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
             "get");
+
+    private static boolean opponentBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.tokens.is(k, "with") || s.tokens.is(k, "against") || s.tokens.is(k, "by")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * "soldiers deployed to the Kursk region of Russia were killed": the troop noun, described by a participle right

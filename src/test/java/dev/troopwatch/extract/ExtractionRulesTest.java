@@ -23,6 +23,23 @@ class ExtractionRulesTest {
     @Nested
     class Statuses {
         @Test
+        void theEnemyInABattleIsNotTheOneWhoFell() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "At least 300 Belarusian soldiers sent to Russia have died, and another 900 have been wounded "
+                            + "in heavy battles with Ukrainian forces near Bryansk, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void theDirectObjectOfACaptureIsTheOneWhoFell() {
+            List<Mention> m = extract("Prisoners taken",
+                    "Ukrainian forces captured 20 Belarusian soldiers near Bryansk in Russia, Kyiv said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
         void killedWhileFightingAlsoAssertsTheFightingAsBackground() {
             List<Mention> m = extract("Belarusian losses mount",
                     "Some 200 Belarusian soldiers have been killed in Bryansk while fighting alongside Russian "
