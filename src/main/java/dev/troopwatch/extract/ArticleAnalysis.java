@@ -1099,7 +1099,7 @@ final class ArticleAnalysis {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
             if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))
-                    || warIn(s, h) || helpedIn(s, h)) {
+                    || warIn(s, h) || helpedIn(s, h) || sourceAfterCue(s, h.start())) {
                 continue;
             }
             switch (h.kind()) {
@@ -1355,10 +1355,15 @@ final class ArticleAnalysis {
 
     /** "according to media reports", "citing the claims": a cue word right after "according to" is a noun. */
     private static boolean introducedNoun(Sentence s, Hit cue) {
-        for (int k = Math.max(s.from, cue.start() - 4); k < cue.start(); k++) {
+        return sourceAfterCue(s, cue.start());
+    }
+
+    /** Token {@code at} opens the source named by "according to" / "citing" ("according to US officials"). */
+    private static boolean sourceAfterCue(Sentence s, int at) {
+        for (int k = Math.max(s.from, at - 4); k < at; k++) {
             for (Hit h : s.startingAt(k)) {
-                if (h.kind() == LexKind.ATTRIBUTION && h.code().equals("AFTER") && h.end() <= cue.start()
-                        && cue.start() - h.end() <= 2) {
+                if (h.kind() == LexKind.ATTRIBUTION && h.code().equals("AFTER") && h.end() <= at
+                        && at - h.end() <= 2) {
                     return true;
                 }
             }

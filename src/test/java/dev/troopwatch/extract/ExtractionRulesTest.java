@@ -263,6 +263,22 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void aStateNamedAsTheSourceIsNotTheHost() {
+            List<Mention> m = extract("Belarus sends soldiers",
+                    "According to Estonia and Britain, 500 Belarusian soldiers have been sent to help "
+                            + "Russia.");
+            assertTrue(triples(m).contains("BY/RU DEPLOYED"), triples(m).toString());
+            assertFalse(triples(m).contains("BY/EE DEPLOYED"), triples(m).toString());
+        }
+
+        @Test
+        void aStateNamedAfterTheSourceIsStillTheHost() {
+            List<Mention> m = extract("Belarus sends soldiers",
+                    "According to the ministry, 500 Belarusian soldiers have been sent to Estonia.");
+            assertTrue(triples(m).contains("BY/EE DEPLOYED"), triples(m).toString());
+        }
+
+        @Test
         void anOutletInTheLeadRelaysTheOfficialsItNamesNext() {
             List<Mention> m = extract("Shake-up on the Bryansk front",
                     "Belarusian troops have been pulled back from the front near Bryansk, Reuters reports.",
