@@ -1411,7 +1411,27 @@ final class ArticleAnalysis {
             }
             Speaker sp = speakerAt(s, k);
             if (sp != null) {
-                return sp;
+                Speaker first = sp.code == null ? null : coordinatedFirst(s, k);
+                return first != null ? first : sp;
+            }
+        }
+        return null;
+    }
+
+    /** "The US military and Nigerien officials announced": a joint statement is credited to the first named. */
+    private Speaker coordinatedFirst(Sentence s, int k) {
+        for (int j = k - 1; j >= Math.max(s.from, k - 3); j--) {
+            if (s.tokens.is(j, "and")) {
+                for (int i = j - 1; i >= Math.max(s.from, j - 4); i--) {
+                    Speaker sp = speakerAt(s, i);
+                    if (sp != null) {
+                        return sp.code == null ? null : sp;
+                    }
+                }
+                return null;
+            }
+            if (s.tokens.punct(j)) {
+                return null;
             }
         }
         return null;

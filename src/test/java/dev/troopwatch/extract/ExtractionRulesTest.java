@@ -263,6 +263,21 @@ class ExtractionRulesTest {
     @Nested
     class Fields {
         @Test
+        void aJointStatementIsCreditedToTheFirstNamed() {
+            Mention w = first(extract("Estonian troops leave Mali",
+                    "Estonia's defence ministry and Latvian officials said on Monday that Estonian troops had left "
+                            + "Mali."), "EE/ML WITHDRAWN");
+            assertEquals("EE", w.claimant());
+        }
+
+        @Test
+        void aSingleSpeakerKeepsTheStatement() {
+            Mention w = first(extract("Estonian troops leave Mali",
+                    "Latvian officials said on Monday that Estonian troops had left Mali."), "EE/ML WITHDRAWN");
+            assertEquals("LV", w.claimant());
+        }
+
+        @Test
         void aStateNamedAsTheSourceIsNotTheHost() {
             List<Mention> m = extract("Belarus sends soldiers",
                     "According to Estonia and Britain, 500 Belarusian soldiers have been sent to help "
