@@ -194,17 +194,6 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
-    boolean exists(String topic) {
-        try {
-            return admin.listTopics().names().get().contains(topic);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics: " + e.getCause(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     private TopicDescription describe(String topic) {
         try {
             return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -505,6 +506,15 @@ final class PipelineBench {
         return compare(expected, raised);
     }
 
+    /** "OFFICIAL_CONFIRMATION 12, NEW_DEPLOYMENT 3" for alerts in the form "KE-HT TYPE article-id". */
+    private static String byAlertType(List<String> alerts) {
+        Map<String, Integer> counts = new TreeMap<>();
+        alerts.forEach(a -> counts.merge(a.split(" ")[1], 1, Integer::sum));
+        return counts.isEmpty() ? "none" : counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
     /** "KE-HT NEW_DEPLOYMENT article-id", the form of {@link ExpectedAlert#toString()}. */
     private static String describe(JsonNode alert) {
         return alert.path("situation").path("actor").asText() + "-" + alert.path("situation").path("host").asText()
@@ -536,6 +546,8 @@ final class PipelineBench {
             raised.forEach(missing::remove);
             List<String> unexpected = new ArrayList<>(raised);
             expected.forEach(e -> unexpected.remove(e.toString()));
+            log.println("     missing by type:    " + byAlertType(missing));
+            log.println("     unexpected by type: " + byAlertType(unexpected));
             missing.stream().limit(MISMATCH_LINES).forEach(m -> log.println("     missing:    " + m));
             unexpected.stream().limit(MISMATCH_LINES).forEach(u -> log.println("     unexpected: " + u));
         }
