@@ -297,6 +297,9 @@ final class ArticleAnalysis {
             // what is denied, negated or imagined does not set the article's context; what is announced does
             boolean unreal = suppressed;
             Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            if (plan == null && g.entry().detail().equals("STANDALONE")) {
+                plan = planningAfter(s, g); // "the deployment will include two squadrons": a noun's own future
+            }
             if (plan == null && infinitive(s, g) && !g.entry().detail().equals("STATE")) {
                 plan = s.cueBefore(g.start(), LexKind.PLANNING, 10, true);
                 if (plan == null) {
@@ -414,6 +417,15 @@ final class ArticleAnalysis {
             if (g.code().equals(Status.ENGAGED.name()) && casualty != null
                     && casualty.code().equals(Status.CASUALTIES.name())) {
                 return true; // "killed or wounded fighting in Kursk": how they fell, not a separate news
+            }
+        }
+        if (g.code().equals(Status.ENGAGED.name()) && (s.tokens.is(g.start() - 1, "while")
+                || s.tokens.is(g.start() - 1, "when"))) {
+            for (int k = g.start() - 2; k >= Math.max(s.from, g.start() - 8); k--) {
+                Hit casualty = s.at(k, LexKind.TRIGGER);
+                if (casualty != null && casualty.code().equals(Status.CASUALTIES.name())) {
+                    return true; // "killed in Kursk while fighting": likewise
+                }
             }
         }
         for (int k = g.start() - 1; k >= Math.max(s.from, g.start() - 10); k--) {
@@ -546,6 +558,20 @@ final class ArticleAnalysis {
         return false;
     }
 
+    /** A planning cue heading the predicate of a status noun ("the deployment will include", "is to"), or null. */
+    private static Hit planningAfter(Sentence s, Hit g) {
+        for (int k = g.end(); k < Math.min(s.to, g.end() + 4); k++) {
+            Hit h = s.at(k, LexKind.PLANNING);
+            if (h != null) {
+                return h;
+            }
+            if (s.strongBoundary(k) || s.tokens.is(k, ",") || s.at(k, LexKind.TRIGGER) != null) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** "the withdrawal ... would raise the risk": a nominal status that is the subject of a modal is hypothetical. */
     private static boolean modalAfter(Sentence s, Hit g) {
         for (int k = g.end(); k < Math.min(s.to, g.end() + 10); k++) {
@@ -593,10 +619,18 @@ final class ArticleAnalysis {
     /** Troop nouns the status word is about: the nearest on each side for fighting and losses, else the nearest. */
     private static List<Hit> anchors(Sentence s, Hit g, Status status) {
         Hit left = nearestTroop(s, g.start() - 1, -1, 16);
+        if (left == null && status == Status.ENGAGED && (s.tokens.is(g.start() - 1, "while")
+                || s.tokens.is(g.start() - 1, "when"))) {
+            left = nearestTroop(s, g.start() - 2, -1, 16); // "were killed while fighting": the main clause's subject
+        }
         Hit right = nearestTroop(s, g.end(), 1, 12);
         List<Hit> out = new ArrayList<>(2);
-        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5) {
+        if (status == Status.CASUALTIES && left != null && g.start() - left.end() > 5
+                && !participleSubject(s, left, g)) {
             left = null; // "the city captured by Moscow": a passive loss must follow its soldiers closely
+        }
+        if (status == Status.CASUALTIES && right != null && opponentBetween(s, g.end(), right.start())) {
+            right = null; // "injured in battles with Ukrainian forces": the enemy, not the ones who fell
         }
         if (status == Status.CASUALTIES && right != null && !passive(s, g)) {
             out.add(right); // "Ukraine captured two North Korean soldiers": the losses are the object's
@@ -655,7 +689,34 @@ final class ArticleAnalysis {
     private static final Set<String> AUXILIARIES = Set.of("was", "were", "been", "be", "being", "is", "are", "got",
             "get");
 
+    private static boolean opponentBetween(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.tokens.is(k, "with") || s.tokens.is(k, "against") || s.tokens.is(k, "by")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "soldiers deployed to the Kursk region of Russia were killed": the troop noun, described by a participle right
+     * after it, is the subject of the passive loss however long the description (within the clause).
+     */
+    private static boolean participleSubject(Sentence s, Hit troop, Hit g) {
+        Hit participle = s.at(troop.end(), LexKind.TRIGGER);
+        return participle != null && participle.code().equals(Status.DEPLOYED.name()) && passive(s, g)
+                && g.start() - troop.end() <= 12 && !commaBetween(s, troop.end(), g.start());
+    }
+
     private static boolean passive(Sentence s, Hit g) {
+        int k = g.start() - 1;
+        if (s.tokens.is(k, "or") || s.tokens.is(k, "and")) {
+            // "were killed or wounded": the second participle shares the first one's auxiliary
+            Hit first = s.endingAt(k, LexKind.TRIGGER);
+            if (first != null && first.start() < k) {
+                return passive(s, first);
+            }
+        }
         return AUXILIARIES.contains(s.form(g.start() - 1)) || AUXILIARIES.contains(s.form(g.start() - 2))
                 && s.form(g.start() - 1).endsWith("ly");
     }
@@ -1038,7 +1099,7 @@ final class ArticleAnalysis {
         List<Place> candidates = new ArrayList<>();
         for (Hit h : s.hits) {
             if (actorSpans.contains(h) || attributionBetween(s, g, h) || WAR.contains(s.form(h.end()))
-                    || warIn(s, h)) {
+                    || warIn(s, h) || helpedIn(s, h) || sourceAfterCue(s, h.start())) {
                 continue;
             }
             switch (h.kind()) {
@@ -1170,6 +1231,19 @@ final class ArticleAnalysis {
         return false;
     }
 
+    /**
+     * "troops to support Russia in Ukraine": the place after the helped state says where that state acts, not where
+     * the helpers go; the helped state ({@link #weakHost}) is their host.
+     */
+    private static boolean helpedIn(Sentence s, Hit place) {
+        if (!s.tokens.is(place.start() - 1, "in")) {
+            return false;
+        }
+        Hit helped = entityEndingAt(s, place.start() - 1);
+        return helped != null && (helped.kind() == LexKind.COUNTRY || helped.kind() == LexKind.CAPITAL)
+                && ALLY.contains(s.form(helped.start() - 1));
+    }
+
     /** "..., he added, speaking in Brussels": a place on the far side of an attribution is the speaker's. */
     private static boolean attributionBetween(Sentence s, Hit g, Hit place) {
         return s.startsBetween(LexKind.ATTRIBUTION, Math.min(g.end(), place.end()),
@@ -1241,6 +1315,8 @@ final class ArticleAnalysis {
             Speaker sp;
             if (cue.code().equals("AFTER")) {
                 sp = speakerAfter(s, cue.end());
+            } else if (introducedNoun(s, cue)) {
+                continue; // "according to new reports": the noun that an earlier cue introduces, not a verb
             } else {
                 // ', said the official' / '"...," Zelensky said': inverted order only right after a comma or quote
                 String before = s.form(cue.start() - 1);
@@ -1275,6 +1351,24 @@ final class ArticleAnalysis {
             best = new Claim(last, false); // reported speech continues the previous speaker
         }
         return best == null ? new Claim(null, false) : best;
+    }
+
+    /** "according to media reports", "citing the claims": a cue word right after "according to" is a noun. */
+    private static boolean introducedNoun(Sentence s, Hit cue) {
+        return sourceAfterCue(s, cue.start());
+    }
+
+    /** Token {@code at} opens the source named by "according to" / "citing" ("according to US officials"). */
+    private static boolean sourceAfterCue(Sentence s, int at) {
+        for (int k = Math.max(s.from, at - 4); k < at; k++) {
+            for (Hit h : s.startingAt(k)) {
+                if (h.kind() == LexKind.ATTRIBUTION && h.code().equals("AFTER") && h.end() <= at
+                        && at - h.end() <= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A named state or bloc outranks "media" (an outlet citing an official), which outranks an inherited one. */
@@ -1317,7 +1411,27 @@ final class ArticleAnalysis {
             }
             Speaker sp = speakerAt(s, k);
             if (sp != null) {
-                return sp;
+                Speaker first = sp.code == null ? null : coordinatedFirst(s, k);
+                return first != null ? first : sp;
+            }
+        }
+        return null;
+    }
+
+    /** "The US military and Nigerien officials announced": a joint statement is credited to the first named. */
+    private Speaker coordinatedFirst(Sentence s, int k) {
+        for (int j = k - 1; j >= Math.max(s.from, k - 3); j--) {
+            if (s.tokens.is(j, "and")) {
+                for (int i = j - 1; i >= Math.max(s.from, j - 4); i--) {
+                    Speaker sp = speakerAt(s, i);
+                    if (sp != null) {
+                        return sp.code == null ? null : sp;
+                    }
+                }
+                return null;
+            }
+            if (s.tokens.punct(j)) {
+                return null;
             }
         }
         return null;
@@ -1385,6 +1499,11 @@ final class ArticleAnalysis {
                         if (e != null && e.kind() == LexKind.DEMONYM) {
                             return new Speaker(e.code());
                         }
+                        // "NATO officials", "Pentagon officials": the body before the noun is the source
+                        if (e != null && (e.kind() == LexKind.BLOC || e.kind() == LexKind.AGENCY
+                                || e.kind() == LexKind.COUNTRY) && actorCodeOrBloc(e) != null) {
+                            return new Speaker(actorCodeOrBloc(e));
+                        }
                         if (e != null || s.tokens.punct(j)) {
                             break;
                         }
@@ -1399,6 +1518,10 @@ final class ArticleAnalysis {
             }
         }
         return null;
+    }
+
+    private static String actorCodeOrBloc(Hit h) {
+        return h.kind() == LexKind.BLOC ? (h.code().equals("EU") ? null : h.code()) : actorCode(h);
     }
 
     // ---------------------------------------------------------------- pass 2: article context and lead
@@ -1544,10 +1667,19 @@ final class ArticleAnalysis {
         leadTroopsFromBody(kept, announced);
         String leadClaimant = leadClaimant();
         Map<String, String> situationClaimant = new HashMap<>();
+        // the official source the lead paragraph itself gives for a situation covers its unattributed headline
+        // (an outlet's "reports" there yields to the officials the body credits with the event)
+        Map<String, String> leadSourced = new HashMap<>();
+        for (Draft d : kept) {
+            if (d.lead && d.claimant != null && !d.claimant.equals("media") && !d.sentence.headline) {
+                leadSourced.putIfAbsent(d.actor + "|" + d.host, d.claimant);
+            }
+        }
         for (Draft d : kept) {
             if (d.lead && d.claimant == null) {
-                // whoever the body credits with the same event asserts the lead; else the lead paragraph's source
-                String same = sameEventClaimant(kept, d);
+                // else whoever the body credits with the same event; else the lead paragraph's first source
+                String own = leadSourced.get(d.actor + "|" + d.host);
+                String same = own != null ? own : sameEventClaimant(kept, d);
                 d.claimant = same != null ? same : leadClaimant;
             }
             if (d.lead && d.theatre == null) {
@@ -1557,6 +1689,14 @@ final class ArticleAnalysis {
                 // "media report, citing Ukrainian officials": the officials outrank the outlet that relays them
                 situationClaimant.merge(d.actor + "|" + d.host, d.claimant,
                         (a, b) -> a.equals("media") && !b.equals("media") ? b : a);
+            }
+        }
+        for (Map.Entry<String, String> e : situationClaimant.entrySet()) {
+            if (e.getValue().equals("media")) {
+                String official = relayedOfficial(kept, e.getKey());
+                if (official != null) {
+                    e.setValue(official);
+                }
             }
         }
         for (Draft d : kept) {
@@ -1598,9 +1738,14 @@ final class ArticleAnalysis {
             if (!d.lead || found.containsKey(key)) {
                 continue;
             }
-            TroopRange size = bodyCount(kept, key, d.status);
+            TroopRange size = leadParagraphSize(d.actor);
+            if (size == null) {
+                size = bodyCount(kept, key, d.status);
+            }
             if (size == null && d.status == Status.WITHDRAWN) {
-                size = bodyCount(announced, key, Status.WITHDRAWN); // "would pull out its 1,500 soldiers"
+                // "would pull out its 1,500 soldiers": a withdrawal is announced or demanded before it happens, so
+                // the size named then, even months before, is the size of the force now leaving
+                size = bodyCount(announced, key, Status.WITHDRAWN, true);
             }
             if (size == null) {
                 // the size of the force stated with another verb: the one sent, planned, or stationed
@@ -1613,6 +1758,47 @@ final class ArticleAnalysis {
                 found.put(key, size);
             }
         }
+    }
+
+    /**
+     * "The size of the new contingent is unknown, but officials put it at 2,000 to 4,000 soldiers": a lead-paragraph
+     * sentence with no status word that counts troops sizes the lead, unless the troops are named as another
+     * state's. Sentences with a status word already gave their counts to their own mentions.
+     */
+    private TroopRange leadParagraphSize(String actor) {
+        for (Sentence s : sentences) {
+            if (!s.lead) {
+                break;
+            }
+            boolean status = false;
+            for (Hit h : s.hits) {
+                status |= h.kind() == LexKind.TRIGGER && !h.code().equals("NONE");
+            }
+            if (status) {
+                continue;
+            }
+            for (Hit h : s.hits) {
+                if (h.kind() == LexKind.TROOP && !othersTroops(s, h, actor)) {
+                    TroopRange r = TroopCounter.countFor(s, h);
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "1,000 Ukrainian soldiers" in a story about another state's troops: a state word within the noun phrase. */
+    private static boolean othersTroops(Sentence s, Hit noun, String actor) {
+        for (int k = Math.max(s.from, noun.start() - 4); k < noun.start(); k++) {
+            for (Hit h : s.startingAt(k)) {
+                if ((h.kind() == LexKind.DEMONYM || h.kind() == LexKind.COUNTRY) && !h.code().equals(actor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -1662,6 +1848,27 @@ final class ArticleAnalysis {
         return false;
     }
 
+    /**
+     * "..., the newspaper reports. According to Ukrainian and US officials, the soldiers were withdrawn": an outlet
+     * credited in the lead relays the officials it names right after, in the lead paragraph or the two sentences
+     * following it; the first such official source for the situation asserts the lead.
+     */
+    private String relayedOfficial(List<Draft> kept, String situation) {
+        int lastLead = -1;
+        for (Sentence s : sentences) {
+            if (s.lead) {
+                lastLead = s.index;
+            }
+        }
+        for (Draft d : kept) {
+            if (d.sentence.index <= lastLead + 2 && !d.sentence.headline && d.claimant != null
+                    && !d.claimant.equals("media") && !d.aside && situation.equals(d.actor + "|" + d.host)) {
+                return d.claimant;
+            }
+        }
+        return null;
+    }
+
     private static String sameEventClaimant(List<Draft> kept, Draft lead) {
         for (Draft b : kept) {
             if (!b.lead && !b.aside && b.claimant != null && b.status == lead.status && b.actor.equals(lead.actor)
@@ -1673,9 +1880,13 @@ final class ArticleAnalysis {
     }
 
     private TroopRange bodyCount(List<Draft> drafts, String situation, Status status) {
+        return bodyCount(drafts, situation, status, false);
+    }
+
+    private TroopRange bodyCount(List<Draft> drafts, String situation, Status status, boolean dated) {
         for (Draft b : drafts) {
             if (!b.lead && b.troops != null && b.status == status && situation.equals(b.actor + "|" + b.host)
-                    && !background(b) && !b.aside) {
+                    && (dated || !background(b)) && !b.aside) {
                 return b.troops;
             }
         }

@@ -18,6 +18,11 @@ final class TroopCounter {
     private static final Set<String> MONEY = Set.of("$", "€", "£", "usd", "dollars", "euros", "percent", "%",
             "km", "kilometres", "kilometers", "miles", "years", "year", "days", "months", "tonnes", "tons");
 
+    /** Nouns naming formations: "two brigades" counts formations, not soldiers ("a 900-strong battalion" does). */
+    private static final Set<String> FORMATIONS = Set.of("unit", "units", "battalion", "battalions", "brigade",
+            "brigades", "regiment", "regiments", "division", "divisions", "contingent", "contingents", "companies",
+            "squadrons", "platoons");
+
     private TroopCounter() {
     }
 
@@ -28,6 +33,9 @@ final class TroopCounter {
             return null;
         }
         if (casualtyCount(s, noun, numEnd)) {
+            return null;
+        }
+        if (FORMATIONS.contains(s.form(noun.end() - 1)) && !s.tokens.is(noun.start() - 1, "strong")) {
             return null;
         }
         Parsed p = parseBackwards(s, numEnd);

@@ -23,6 +23,74 @@ class ExtractionRulesTest {
     @Nested
     class Statuses {
         @Test
+        void theEnemyInABattleIsNotTheOneWhoFell() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "At least 300 Belarusian soldiers sent to Russia have died, and another 900 have been wounded "
+                            + "in heavy battles with Ukrainian forces near Bryansk, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void theDirectObjectOfACaptureIsTheOneWhoFell() {
+            List<Mention> m = extract("Prisoners taken",
+                    "Ukrainian forces captured 20 Belarusian soldiers near Bryansk in Russia, Kyiv said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void killedWhileFightingAlsoAssertsTheFightingAsBackground() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "Some 200 Belarusian soldiers have been killed in Bryansk while fighting alongside Russian "
+                            + "troops, Lithuanian intelligence said.");
+            assertTrue(first(m, "BY/RU CASUALTIES").lead());
+            assertFalse(first(m, "BY/RU ENGAGED").lead());
+        }
+
+        @Test
+        void seenWhileFightingIsTheFightingItself() {
+            List<Mention> m = extract("Belarusian troops in action",
+                    "Belarusian soldiers were seen in Bryansk while fighting alongside Russian troops, Lithuanian "
+                            + "intelligence said.");
+            assertTrue(first(m, "BY/RU ENGAGED").lead());
+        }
+
+        @Test
+        void aLongParticipleDescriptionKeepsTheSubjectOfAPassiveLoss() {
+            List<Mention> m = extract("Belarusian losses mount",
+                    "Belarusian soldiers deployed to the Bryansk region of Russia were killed or wounded in battles "
+                            + "with Ukrainian troops, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void anActiveLossStillBelongsToItsObject() {
+            List<Mention> m = extract("Ukraine captures soldiers",
+                    "Belarusian soldiers deployed to the Bryansk region of Russia captured two Ukrainian soldiers in "
+                            + "battles on Sunday, Lithuanian intelligence said.");
+            assertTrue(triples(m).contains("UA/RU CASUALTIES"), triples(m).toString());
+            assertFalse(triples(m).contains("BY/RU CASUALTIES"), triples(m).toString());
+        }
+
+        @Test
+        void aStatusNounWithAFuturePredicateIsPlanned() {
+            List<Mention> m = extract("Canada reinforces Latvia",
+                    "Canada is sending 400 more soldiers to Latvia, the defence minister said on Monday.",
+                    "The deployment will include an artillery battery and its crews.");
+            assertTrue(triples(m).contains("CA/LV PLANNED"), triples(m).toString());
+        }
+
+        @Test
+        void aStatusNounWithAPresentPredicateIsNotPlanned() {
+            List<Mention> m = extract("Canada reinforces Latvia",
+                    "Canada is sending 400 more soldiers to Latvia, the defence minister said on Monday.",
+                    "The deployment includes an artillery battery and its crews.");
+            assertFalse(triples(m).contains("CA/LV PLANNED"), triples(m).toString());
+        }
+
+        @Test
         void demonymTroopsSentToACountryAreDeployed() {
             List<Mention> m = extract("Chadian soldiers arrive in Niger",
                     "N'DJAMENA - Chad has sent 800 soldiers to Niger, the Chadian defence ministry said on Tuesday.");
@@ -194,6 +262,159 @@ class ExtractionRulesTest {
 
     @Nested
     class Fields {
+        @Test
+        void aJointStatementIsCreditedToTheFirstNamed() {
+            Mention w = first(extract("Estonian troops leave Mali",
+                    "Estonia's defence ministry and Latvian officials said on Monday that Estonian troops had left "
+                            + "Mali."), "EE/ML WITHDRAWN");
+            assertEquals("EE", w.claimant());
+        }
+
+        @Test
+        void aSingleSpeakerKeepsTheStatement() {
+            Mention w = first(extract("Estonian troops leave Mali",
+                    "Latvian officials said on Monday that Estonian troops had left Mali."), "EE/ML WITHDRAWN");
+            assertEquals("LV", w.claimant());
+        }
+
+        @Test
+        void aStateNamedAsTheSourceIsNotTheHost() {
+            List<Mention> m = extract("Belarus sends soldiers",
+                    "According to Estonia and Britain, 500 Belarusian soldiers have been sent to help "
+                            + "Russia.");
+            assertTrue(triples(m).contains("BY/RU DEPLOYED"), triples(m).toString());
+            assertFalse(triples(m).contains("BY/EE DEPLOYED"), triples(m).toString());
+        }
+
+        @Test
+        void aStateNamedAfterTheSourceIsStillTheHost() {
+            List<Mention> m = extract("Belarus sends soldiers",
+                    "According to the ministry, 500 Belarusian soldiers have been sent to Estonia.");
+            assertTrue(triples(m).contains("BY/EE DEPLOYED"), triples(m).toString());
+        }
+
+        @Test
+        void anOutletInTheLeadRelaysTheOfficialsItNamesNext() {
+            List<Mention> m = extract("Shake-up on the Bryansk front",
+                    "Belarusian troops have been pulled back from the front near Bryansk, Reuters reports.",
+                    "According to Lithuanian officials, the Belarusian soldiers were withdrawn after heavy losses.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void officialsNamedOnlyDeepInTheBodyLeaveTheOutletAsClaimant() {
+            List<Mention> m = extract("Shake-up on the Bryansk front",
+                    "Belarusian troops have been pulled back from the front near Bryansk, Reuters reports.",
+                    "The front has been quiet for a week.", "Villagers returned to their homes.",
+                    "Shops reopened in the town on Sunday.",
+                    "Lithuanian officials said the Belarusian soldiers were withdrawn after heavy losses.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "media".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void theLeadParagraphsOfficialSourceCoversTheHeadline() {
+            List<Mention> m = extract("Belarusian troops pulled back from the front",
+                    "A Lithuanian army officer said on Monday that Belarusian troops have been pulled back from the "
+                            + "front in Russia's Bryansk region.",
+                    "Belarusian troops were withdrawn to rest, Belarusian state media said later.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void anOutletsReportInTheLeadYieldsToTheOfficialTheBodyCredits() {
+            List<Mention> m = extract("Belarusian troops pulled back from the front",
+                    "Belarusian troops have been pulled back from the front in Russia's Bryansk region, according "
+                            + "to new reports.",
+                    "A Lithuanian army officer said the Belarusian troops had been withdrawn to rest.");
+            assertTrue(m.stream().filter(Mention::lead).allMatch(x -> "LT".equals(x.claimant())), m.toString());
+        }
+
+        @Test
+        void aCountOfFormationsIsNoTroopNumber() {
+            List<Mention> m = extract("Poland to reinforce Lithuania",
+                    "Poland will send two brigades to Lithuania next year, the defence ministry said.");
+            assertNull(first(m, "PL/LT PLANNED").troops());
+        }
+
+        @Test
+        void aStrengthGivenToAFormationIsATroopNumber() {
+            List<Mention> m = extract("Poland to reinforce Lithuania",
+                    "Poland will send a 4,000-strong brigade to Lithuania next year, the defence ministry said.");
+            assertEquals(TroopRange.exactly(4000), first(m, "PL/LT PLANNED").troops());
+        }
+
+        @Test
+        void aWithdrawalDemandedMonthsBeforeSizesTheForceNowLeaving() {
+            List<Mention> m = extract("UN mission leaves Chad",
+                    "The UN peacekeeping mission in Chad is leaving the country this week.",
+                    "In September, Chad demanded that all 9,000 peacekeepers leave, and the council agreed.");
+            assertEquals(TroopRange.exactly(9000), first(m, "UN/TD WITHDRAWN").troops());
+        }
+
+        @Test
+        void aDatedDeploymentCountDoesNotSizeTheWithdrawal() {
+            List<Mention> m = extract("UN mission leaves Chad",
+                    "The UN peacekeeping mission in Chad is leaving the country this week.",
+                    "In 2015, 9,000 peacekeepers were deployed to Chad.");
+            assertNull(first(m, "UN/TD WITHDRAWN").troops());
+        }
+
+        @Test
+        void aVerblessEstimateInTheLeadParagraphSizesTheLead() {
+            List<Mention> m = extract("Belarus sends more soldiers to Russia",
+                    "Belarus has sent more troops to Russia, Lithuanian intelligence said on Monday. Their number is "
+                            + "unclear, but analysts put it at 2,000 to 4,000 soldiers.");
+            assertEquals(new TroopRange(2000L, 4000L), first(m, "BY/RU REINFORCED").troops());
+        }
+
+        @Test
+        void anEstimateOfAnotherStatesTroopsDoesNotSizeTheLead() {
+            List<Mention> m = extract("Belarus sends more soldiers to Russia",
+                    "Belarus has sent more troops to Russia, Lithuanian intelligence said on Monday. Kyiv keeps "
+                            + "about 4,000 Ukrainian soldiers on that border.");
+            assertNull(first(m, "BY/RU REINFORCED").troops());
+        }
+
+        @Test
+        void officialsOfABlocOrAgencySpeakForIt() {
+            Mention d = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, NATO officials said on Friday."),
+                    "EE/MD DEPLOYED");
+            assertEquals("NATO", d.claimant());
+            Mention p = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, Pentagon officials said."),
+                    "EE/MD DEPLOYED");
+            assertEquals("US", p.claimant());
+        }
+
+        @Test
+        void unnamedOfficialsStillSpeakForTheDateline() {
+            Mention d = first(extract("Estonian engineers reach Moldova",
+                    "CHISINAU - Engineers from Estonia have been deployed in Moldova, officials said on Friday."),
+                    "EE/MD DEPLOYED");
+            assertEquals("MD", d.claimant());
+        }
+
+        @Test
+        void aPlaceAfterTheHelpedStateIsWhereThatStateFightsNotTheHost() {
+            List<Mention> m = extract("Belarus set to deploy 3,000 troops to help Russia in Ukraine",
+                    "MINSK - Belarus has dispatched troops to aid Russia, the defence ministry said on Monday.");
+            Mention p = first(m, "BY/RU PLANNED");
+            assertTrue(p.lead());
+            assertEquals(TroopRange.exactly(3000), p.troops());
+            assertFalse(triples(m).contains("BY/UA PLANNED"), triples(m).toString());
+        }
+
+        @Test
+        void aPlaceAfterAStateThatIsNotHelpedStaysTheHost() {
+            List<Mention> m = extract("Belarus set to deploy 3,000 troops in Ukraine",
+                    "Belarus will send 3,000 troops to Ukraine, the defence ministry said on Monday.");
+            assertTrue(first(m, "BY/UA PLANNED").lead(), triples(m).toString());
+            List<Mention> n = extract("Belarus troops to deploy in Ukraine to help Russia",
+                    "Belarus will send 3,000 troops to fight in Ukraine, the defence ministry said on Monday.");
+            assertTrue(first(n, "BY/UA PLANNED").lead(), triples(n).toString());
+        }
+
         @Test
         void approximateCountIsExact() {
             assertEquals(TroopRange.exactly(10_000), first(extract("Pakistani troops head to the Gulf",
