@@ -10,6 +10,7 @@ import dev.troopwatch.track.TransitionDecider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,9 @@ import org.apache.kafka.streams.state.Stores;
  * publication order: a bulk replay published in order would otherwise arrive shuffled, and the decider would
  * rightly treat the shuffled older reports as late. So each report first waits in a changelogged reorder buffer,
  * keyed by publication time, for the reorder window (wall-clock time; default {@link #DEFAULT_REORDER_WINDOW});
- * a wall-clock punctuator then releases reports in publication order, stopping at the first one that has not waited
- * long enough, so that nothing overtakes an older report still inside its window. A report older than one already
+ * a wall-clock punctuator then releases reports in publication order, each situation stopping at its first report
+ * that has not waited long enough, so that nothing overtakes an older report of its situation still inside its
+ * window. A report older than one already
  * released is still late, and handled as such. A window of zero decides on arrival.
  */
 final class SituationTracker implements ProcessorSupplier<String, ArticleReport, String, TrackerOutput> {
@@ -127,14 +129,25 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
                     new BufferedReport(record.key(), context.currentSystemTimeMs(), record.value()));
         }
 
-        /** Releases, in publication order, every report that waited the window, up to the first that did not. */
+        /**
+         * Releases, in publication order, every report that waited the window, up to the first of its own situation
+         * that did not. Order only matters within a situation (its state is all a decision reads), so a fresh report
+         * holds back later reports of its situation but not of the others: under a backlog, a global head-of-line
+         * hold kept everything buffered while fresh reports kept arriving.
+         */
         private void release(long now) {
             List<KeyValue<String, BufferedReport>> ready = new ArrayList<>();
+            Set<String> held = new HashSet<>();
             try (KeyValueIterator<String, BufferedReport> waiting = buffer.all()) {
                 while (waiting.hasNext()) {
                     KeyValue<String, BufferedReport> next = waiting.next();
+                    String situation = next.value.situation();
+                    if (held.contains(situation)) {
+                        continue;
+                    }
                     if (next.value.arrivedAt() > now - windowMs) {
-                        break;
+                        held.add(situation);
+                        continue;
                     }
                     ready.add(next);
                 }

@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -71,6 +72,16 @@ final class PipelineHarness implements AutoCloseable {
 
     List<Alert> alerts() {
         settle();
+        return alerts.readValuesToList();
+    }
+
+    /** Moves the driver's wall clock without letting the whole window pass. */
+    void advance(Duration wallClock) {
+        driver.advanceWallClockTime(wallClock);
+    }
+
+    /** The alerts decided so far, without waiting out the reorder window. */
+    List<Alert> alertsSoFar() {
         return alerts.readValuesToList();
     }
 

@@ -10,6 +10,7 @@ import dev.troopwatch.track.Disposition;
 import dev.troopwatch.track.HistoryEntry;
 import dev.troopwatch.track.SituationState;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -142,5 +143,26 @@ class SampleTimelineTest {
             assertTrue(after.history().get(at - 1).eventTime().isBefore(late.eventTime())
                     && after.history().get(at + 1).eventTime().isAfter(late.eventTime()), "kept in event-time order");
         }
+    }
+
+    @Test
+    void aFreshReportHoldsBackOnlyItsOwnSituation() {
+        RawArticle chad = sample("sample-011-fr-chad-last-base");
+        RawArticle poland = sample("sample-007-us-brigade-poland");
+        try (PipelineHarness pipeline = PipelineHarness.production(stateDir)) {
+            pipeline.publish(chad);
+            pipeline.advance(Duration.ofMillis(2500));
+            // an older report of another situation arrives late in the window: it must not hold back the first
+            pipeline.publish(poland);
+            pipeline.advance(Duration.ofMillis(1000));
+            assertEquals(List.of("FR-TD#1 WITHDRAWAL sample-011-fr-chad-last-base"),
+                    pipeline.alertsSoFar().stream().map(SampleTimelineTest::line).toList());
+            assertEquals(List.of("US-PL#1 NEW_DEPLOYMENT sample-007-us-brigade-poland"),
+                    pipeline.alerts().stream().map(SampleTimelineTest::line).toList());
+        }
+    }
+
+    private static RawArticle sample(String id) {
+        return PipelineHarness.samples().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 }
