@@ -297,6 +297,9 @@ final class ArticleAnalysis {
             // what is denied, negated or imagined does not set the article's context; what is announced does
             boolean unreal = suppressed;
             Hit plan = describing ? null : s.cueBefore(g.start(), LexKind.PLANNING, 7, false);
+            if (plan == null && !describing) {
+                plan = reportedFuture(s, g);
+            }
             if (plan == null && g.entry().detail().equals("STANDALONE")) {
                 plan = planningAfter(s, g); // "the deployment will include two squadrons": a noun's own future
             }
@@ -534,7 +537,7 @@ final class ArticleAnalysis {
         if (s.cueBefore(g.start(), LexKind.NEGATION, 6, false) != null) {
             return true;
         }
-        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 10, true) != null) {
+        if (s.cueBefore(g.start(), LexKind.HYPOTHETICAL, 10, true) != null && reportedFuture(s, g) == null) {
             return true;
         }
         // "if" / "whether" / "neither ... nor" reach across commas inside their clause
@@ -546,6 +549,25 @@ final class ArticleAnalysis {
             }
         }
         return false;
+    }
+
+    /**
+     * "Pyongyang would send 2,000 sappers, the minister said": "would" right before the status verb of a reported
+     * statement is the future of indirect speech, a plan, not a condition. Any conditional word in the sentence
+     * ("would send troops if asked") keeps it hypothetical. Returns the "would" cue, or null.
+     */
+    private static Hit reportedFuture(Sentence s, Hit g) {
+        Hit would = s.at(g.start() - 1, LexKind.HYPOTHETICAL);
+        if (would == null || !s.tokens.is(g.start() - 1, "would") || !s.has(LexKind.ATTRIBUTION)) {
+            return null;
+        }
+        for (int k = s.from; k < s.to; k++) {
+            String f = s.form(k);
+            if (f.equals("if") || f.equals("unless") || f.equals("whether") || f.equals("otherwise")) {
+                return null;
+            }
+        }
+        return would;
     }
 
     /** "not as chaotic as the US withdrawal from Afghanistan": a status named as a yardstick is not reported. */

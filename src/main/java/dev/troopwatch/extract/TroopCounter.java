@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Reads the troop count written before a troop noun: "about 10,000 soldiers", "more than 1,000 engineering
  * troops", "up to 5,000", "10,000 to 12,000", "a 1,500-strong force", "12 thousand peacekeepers",
- * "1,000 sappers and 5,000 military builders" (summed). Vague quantities ("several thousand", "thousands of")
+ * "1,000 sappers and 5,000 military builders", "5,000 builders as well as 1,000 deminers" (summed, one actor). Vague quantities ("several thousand", "thousands of")
  * and casualty counts ("3,000 soldiers killed") give no count; years and money are never counts.
  */
 final class TroopCounter {
@@ -23,19 +23,26 @@ final class TroopCounter {
             "brigades", "regiment", "regiments", "division", "divisions", "contingent", "contingents", "companies",
             "squadrons", "platoons");
 
+    /** Head nouns of a strength given in people ("two brigades - 5,000 people"), troops only in apposition. */
+    private static final Set<String> PEOPLE = Set.of("people", "men", "strong");
+
     private TroopCounter() {
     }
 
     /** Count attached to the troop noun hit {@code noun}, or null. */
     static TroopRange countFor(Sentence s, Hit noun) {
+        // "two military brigades": the count belongs to the compound's head, the last troop noun
+        for (Hit head = troopAt(s, noun.end()); head != null; head = troopAt(s, noun.end())) {
+            noun = head;
+        }
+        if (FORMATIONS.contains(s.form(noun.end() - 1)) && !s.tokens.is(noun.start() - 1, "strong")) {
+            return apposedCount(s, noun);
+        }
         int numEnd = numberEndBefore(s, noun.start());
         if (numEnd < 0) {
             return null;
         }
         if (casualtyCount(s, noun, numEnd)) {
-            return null;
-        }
-        if (FORMATIONS.contains(s.form(noun.end() - 1)) && !s.tokens.is(noun.start() - 1, "strong")) {
             return null;
         }
         Parsed p = parseBackwards(s, numEnd);
@@ -53,19 +60,42 @@ final class TroopCounter {
                 p = part;
             }
         }
-        TroopRange range = p.range;
-        // "1,000 sappers (to clear mines) and 5,000 military builders": units sent together are summed
+        return summed(s, p.range, p.start, noun.end());
+    }
+
+    /**
+     * "two brigades - 5,000 people": a count of people set off after a formation noun restates its strength
+     * (summed with units listed after it); a bare count of formations gives no number.
+     */
+    private static TroopRange apposedCount(Sentence s, Hit formation) {
+        int dash = formation.end();
+        if (!(s.tokens.is(dash, "-") || s.tokens.is(dash, "–") || s.tokens.is(dash, "—") || s.tokens.is(dash, ","))) {
+            return null;
+        }
+        for (int k = dash + 1; k < Math.min(s.to, dash + 5); k++) {
+            if (PEOPLE.contains(s.form(k))) {
+                int end = numberEndBefore(s, k);
+                Parsed p = end < 0 ? null : parseBackwards(s, end);
+                return p == null || p.start != dash + 1 ? null : summed(s, p.range, p.start, k + 1);
+            }
+        }
+        return null;
+    }
+
+    /** "1,000 sappers (to clear mines) and 5,000 military builders": units sent together are summed. */
+    private static TroopRange summed(Sentence s, TroopRange range, int countStart, int nounEnd) {
         if (range.min() != null && range.min().equals(range.max())) {
-            long sum = range.min();
-            int k = noun.end();
-            int limit = Math.min(s.to, noun.end() + 14);
+            long sum = range.min() + earlierCount(s, countStart);
+            int k = nounEnd;
+            int limit = Math.min(s.to, nounEnd + 14);
             while (k < limit && !s.strongBoundary(k) && s.at(k, LexKind.TRIGGER) == null) {
-                if (s.tokens.is(k, "and")) {
-                    Hit next = nextTroopNoun(s, k + 1, 6);
+                int j = joinerLength(s, k);
+                if (j > 0) {
+                    Hit next = nextTroopNoun(s, k + j, 6);
                     int end = next == null ? -1 : numberEndBefore(s, next.start());
                     Parsed second = end > k ? parseBackwards(s, end) : null;
-                    if (second != null && second.start == k + 1 && second.range.min() != null
-                            && second.range.min().equals(second.range.max()) && !casualtyCount(s, next, end)) {
+                    if (second != null && second.start == k + j && exact(second.range)
+                            && !casualtyCount(s, next, end) && !namesState(s, second.start, next.start())) {
                         sum += second.range.min();
                         k = next.end();
                         continue;
@@ -76,6 +106,94 @@ final class TroopCounter {
             range = TroopRange.exactly(sum);
         }
         return range;
+    }
+
+    /** Joined lists of units: "and", "plus", "as well as", "along with", "together with"; 0 when none at k. */
+    private static int joinerLength(Sentence s, int k) {
+        if (s.tokens.is(k, "and") || s.tokens.is(k, "plus")) {
+            return 1;
+        }
+        if (s.tokens.is(k, "as") && s.tokens.is(k + 1, "well") && s.tokens.is(k + 2, "as")) {
+            return 3;
+        }
+        if ((s.tokens.is(k, "along") || s.tokens.is(k, "together")) && s.tokens.is(k + 1, "with")) {
+            return 2;
+        }
+        return 0;
+    }
+
+    /** Length of the joiner ending just before {@code end}, or 0. */
+    private static int joinerEndingAt(Sentence s, int end) {
+        for (int len = 1; len <= 3; len++) {
+            if (end - len >= s.from && joinerLength(s, end - len) == len) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean exact(TroopRange r) {
+        return r.min() != null && r.min().equals(r.max());
+    }
+
+    /** A state named between a count and its noun ("2,000 Belarusian soldiers"): another actor's troops. */
+    private static boolean namesState(Sentence s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.at(k, LexKind.DEMONYM) != null || s.at(k, LexKind.COUNTRY) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The exact troop count listed just before the joiner that precedes the count at {@code countStart}
+     * ("two brigades - 5,000 people as well as 1,000 deminers": 5,000), or 0. A count of people or personnel
+     * is a troop count only as an apposition restating a troop noun ("two brigades - 5,000 people").
+     */
+    private static long earlierCount(Sentence s, int countStart) {
+        int j = joinerEndingAt(s, countStart);
+        if (j == 0) {
+            return 0;
+        }
+        int k = countStart - j - 1;
+        while (k >= s.from && (s.tokens.is(k, "\"") || s.tokens.is(k, "”") || s.tokens.is(k, "'")
+                || s.tokens.is(k, ")"))) {
+            k--;
+        }
+        if (k < s.from) {
+            return 0;
+        }
+        Hit troop = s.endingAt(k + 1, LexKind.TROOP);
+        int nounStart;
+        if (troop != null) {
+            nounStart = troop.start();
+        } else if (PEOPLE.contains(s.form(k))) {
+            nounStart = k;
+        } else {
+            return 0;
+        }
+        int end = numberEndBefore(s, nounStart);
+        Parsed first = end < 0 ? null : parseBackwards(s, end);
+        if (first == null || !exact(first.range) || namesState(s, first.start, nounStart)) {
+            return 0;
+        }
+        if (troop != null) {
+            return casualtyCount(s, troop, end) ? 0 : first.range.min();
+        }
+        int dash = first.start - 1;
+        boolean apposition = s.tokens.is(dash, "-") || s.tokens.is(dash, "–") || s.tokens.is(dash, "—")
+                || s.tokens.is(dash, ",");
+        return apposition && s.endingAt(dash, LexKind.TROOP) != null ? first.range.min() : 0;
+    }
+
+    private static Hit troopAt(Sentence s, int k) {
+        for (Hit h : s.startingAt(k)) {
+            if (h.kind() == LexKind.TROOP) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static Hit nextTroopNoun(Sentence s, int from, int window) {

@@ -453,6 +453,49 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void unitsJoinedByAsWellAsAreSummed() {
+            assertEquals(TroopRange.exactly(3_500), first(extract("Chadian troops in the Sahel",
+                    "Chad has deployed 3,000 soldiers as well as 500 combat engineers to Niger."),
+                    "TD/NE DEPLOYED").troops());
+        }
+
+        @Test
+        void aPlanListingUnitsSumsThem() {
+            List<Mention> m = extract("Help for Cabo Delgado",
+                    "Rwanda would send \"two battalions - 2,000 people\" along with 400 sappers to Mozambique, "
+                            + "its defence minister said.");
+            assertEquals(TroopRange.exactly(2_400), first(m, "RW/MZ PLANNED").troops(), m.toString());
+        }
+
+        @Test
+        void aConditionalWouldIsNoPlan() {
+            List<Mention> m = extract("Help for Cabo Delgado",
+                    "Rwanda would send 2,000 soldiers to Mozambique if Maputo asked, its defence minister said.");
+            assertTrue(m.isEmpty(), m.toString());
+        }
+
+        @Test
+        void civilianWorkersAreNotSummed() {
+            assertEquals(TroopRange.exactly(800), first(extract("Builders for Belarus",
+                    "Russia will send 800 soldiers and 3,000 construction workers to Belarus."),
+                    "RU/BY PLANNED").troops());
+        }
+
+        @Test
+        void killedAndWoundedAreNoTroopNumber() {
+            assertNull(first(extract("Losses in the north",
+                    "Kenya has sent troops to Somalia, where 40 soldiers were killed and 90 soldiers wounded."),
+                    "KE/SO DEPLOYED").troops());
+        }
+
+        @Test
+        void anotherStatesTroopsAreNotSummed() {
+            List<Mention> m = extract("A bigger mission for Haiti",
+                    "Kenya has deployed 1,200 soldiers and 300 Jamaican soldiers to Haiti.");
+            assertEquals(TroopRange.exactly(1_200), first(m, "KE/HT DEPLOYED").troops(), m.toString());
+        }
+
+        @Test
         void reportedlyIsHedged() {
             assertTrue(first(extract("Troops in Belarus",
                     "Russian troops have reportedly arrived in Belarus."), "RU/BY DEPLOYED").hedged());
