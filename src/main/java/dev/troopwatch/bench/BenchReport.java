@@ -128,7 +128,8 @@ final class BenchReport {
 
     void printLatencyHeader(PrintWriter out) {
         out.println();
-        out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article)");
+        out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article; after "
+                + PipelineBench.WARM_UP.toSeconds() + " s of distractors at the same rate)");
         out.printf(Locale.ROOT, "   %8s %10s %9s %9s %9s %9s %9s %10s %10s  %s%n", "rate/s", "achieved", "articles",
                 "p50 ms", "p95 ms", "p99 ms", "max ms", "peak heap", "peak RSS", "alerts expected/raised/matched");
         out.flush();

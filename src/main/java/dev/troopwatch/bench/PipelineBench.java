@@ -1,6 +1,7 @@
 package dev.troopwatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.troopwatch.ingest.RawArticle;
 import dev.troopwatch.runtime.TroopwatchConfig;
 import dev.troopwatch.stream.Json;
 import dev.troopwatch.stream.StoreNames;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +57,8 @@ final class PipelineBench {
     static final String PASS_THROUGH_TOPIC = "bench.passthrough.out";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+    /** How long the latency runs publish distractors at their rate before the measured articles. */
+    static final Duration WARM_UP = Duration.ofSeconds(5);
     /** How many missing and unexpected alerts a mismatching run prints. */
     private static final int MISMATCH_LINES = 8;
 
@@ -239,7 +243,10 @@ final class PipelineBench {
         }
     }
 
-    /** The troopwatch topology under {@code exactly_once_v2}, fed at {@code rate} articles/s for {@code duration}. */
+    /**
+     * The troopwatch topology under {@code exactly_once_v2}, fed at {@code rate} articles/s for {@code duration}
+     * after a {@link #WARM_UP} of distractors at the same rate.
+     */
     Latency runLatency(int rate, Duration duration, long seed, SyntheticWireGenerator generator) {
         List<String> all = new ArrayList<>(BenchCluster.PIPELINE_OUTPUTS);
         all.add(TopicNames.ARTICLES_RAW);
@@ -290,6 +297,12 @@ final class PipelineBench {
                 throw new IllegalStateException("alert consumer did not start", consumerFailure.get());
             }
             long period = 1_000_000_000L / rate;
+            List<GeneratedArticle> warmUp = warmUp(generator, seed, rate, wire);
+            long w0 = System.nanoTime();
+            for (int i = 0; i < warmUp.size(); i++) {
+                LockSupport.parkNanos(w0 + i * period - System.nanoTime());
+                producer.send(BenchCluster.record(warmUp.get(i)));
+            }
             long t0 = System.nanoTime();
             for (int i = 0; i < wire.articles().size(); i++) {
                 long due = t0 + i * period;
@@ -327,6 +340,29 @@ final class PipelineBench {
             consuming.set(false);
             streams.close(Duration.ofSeconds(30));
         }
+    }
+
+    /**
+     * {@link #WARM_UP} of distractor articles at the run's rate, published before the measured wires: they raise no
+     * alert and change no situation, but bring the JIT, the consumer fetch loop and the tracker's view of every
+     * upstream source to a steady state, which is what the latency figures describe. Their publication times are
+     * set just before the measured set's, so that they do not carry the sources' progress past it.
+     */
+    private static List<GeneratedArticle> warmUp(SyntheticWireGenerator generator, long seed, int rate,
+                                                 SyntheticWire measured) {
+        int count = (int) (rate * WARM_UP.toMillis() / 1000);
+        List<GeneratedArticle> distractors = generator.generate(seed ^ 0x5EEDL, count * 6).articles().stream()
+                .filter(a -> a.role() == GeneratedArticle.Role.DISTRACTOR).limit(count).toList();
+        Instant before = measured.articles().get(0).published().minus(Duration.ofSeconds(distractors.size() + 1L));
+        List<GeneratedArticle> out = new ArrayList<>(distractors.size());
+        for (int i = 0; i < distractors.size(); i++) {
+            GeneratedArticle d = distractors.get(i);
+            Instant published = before.plusSeconds(i);
+            RawArticle raw = new RawArticle("warmup-" + d.raw().id(), d.raw().url(), d.raw().source(),
+                    d.raw().headline(), published.toString(), d.raw().language(), d.raw().body());
+            out.add(new GeneratedArticle(raw, published, d.role(), null, d.words()));
+        }
+        return out;
     }
 
     /** CPU time of this JVM and of the broker JVM at one moment, to take the difference over a run. */

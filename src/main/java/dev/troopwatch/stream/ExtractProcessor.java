@@ -34,7 +34,9 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     static final String PROGRESS_KEY_PREFIX = "~progress-";
 
     private final EventExtractor extractor;
+    private final String inputTopic;
     private ProcessorContext<String, TrackerInput> context;
+    private InputLag inputLag;
     private int source;
     private long watermark = 0L;
     private long processedSinceNote;
@@ -42,14 +44,17 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private boolean sentIdle;
     private long sentAt = Long.MIN_VALUE;
 
-    ExtractProcessor(EventExtractor extractor) {
+    /** @param inputTopic the topic this task reads articles from, whose consumer lag tells when it is caught up */
+    ExtractProcessor(EventExtractor extractor, String inputTopic) {
         this.extractor = extractor;
+        this.inputTopic = inputTopic;
     }
 
     @Override
     public void init(ProcessorContext<String, TrackerInput> context) {
         this.context = context;
         this.source = context.taskId().partition();
+        this.inputLag = new InputLag(context.metrics(), inputTopic, source);
         context.schedule(PROGRESS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sendProgress);
     }
 
@@ -79,8 +84,12 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
         }
     }
 
+    /**
+     * Idle means caught up: nothing processed since the last note and nothing left to fetch (when the consumer's lag
+     * is known). A task with a backlog is never idle, so it holds back what it may still send.
+     */
     private void sendProgress(long now) {
-        boolean idle = processedSinceNote == 0;
+        boolean idle = processedSinceNote == 0 && inputLag.recordsLag(now) <= 0;
         processedSinceNote = 0;
         if (watermark == sentWatermark && idle == sentIdle && now - sentAt < HEARTBEAT.toMillis()) {
             return;

@@ -21,16 +21,18 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * troopwatch.articles.raw ─ read-raw-articles (event time = published)
  *   └ validate-normalise ─ cleaning-rejected ─ rejection-to-deadletter ─ write-rejections ─▶ troopwatch.deadletter
- *                        └ cleaning-clean ─ clean-article ─ write-clean-articles ─▶ troopwatch.articles.clean
- * troopwatch.articles.clean ─ read-clean-articles
- *   └ extract-mentions (one report per situation, key "ACTOR-HOST"; and the task's progress, see SourceClocks)
+ *                        └ cleaning-clean ─ clean-article ┬ write-clean-articles ─▶ troopwatch.articles.clean
+ *                                                         └ extract-mentions (one report per situation, key
+ *                                                           "ACTOR-HOST", and the task's progress: SourceClocks)
  *     └ situation-reports (repartition: a report by situation, a progress note to every partition)
  *       └ track-situations [situation-report-buffer, situation-store]
  *           ├ tracked-alerts ─ alert-value ─ write-alerts ─▶ troopwatch.alerts
  *           └ tracked-states ─ state-value ─ write-situations ─▶ troopwatch.situations (compacted)
  * </pre>
- * The clean-article topic sits between the two halves so that other consumers (and a re-extraction after a rule
- * change) can read validated articles; the repartition puts every report of a situation on one task, in order.
+ * Validated articles are written out for other consumers and extracted in the same task, without reading them back:
+ * a round trip through the clean topic cost a transaction commit of latency and a JSON parse per article, and its
+ * bursts of committed records made an extract task look idle between commits. The repartition puts every report of
+ * a situation on one task.
  */
 public final class TroopwatchTopology {
     private TroopwatchTopology() {
@@ -63,17 +65,12 @@ public final class TroopwatchTopology {
                 .mapValues(ValidatedRecord::deadLetter, Named.as("rejection-to-deadletter"))
                 .to(Topics.DEADLETTER.name(), Produced.with(Topics.DEADLETTER.keySerde(),
                         Topics.DEADLETTER.valueSerde()).withName("write-rejections"));
-        validated.get("cleaning-clean")
-                .mapValues(ValidatedRecord::article, Named.as("clean-article"))
-                .to(Topics.ARTICLES_CLEAN.name(), Produced.with(Topics.ARTICLES_CLEAN.keySerde(),
-                        Topics.ARTICLES_CLEAN.valueSerde()).withName("write-clean-articles"));
-
-        KStream<String, NormalisedArticle> clean = builder.stream(Topics.ARTICLES_CLEAN.name(),
-                Consumed.with(Topics.ARTICLES_CLEAN.keySerde(), Topics.ARTICLES_CLEAN.valueSerde())
-                        .withTimestampExtractor(new PublishedTimestampExtractor())
-                        .withName("read-clean-articles"));
+        KStream<String, NormalisedArticle> clean = validated.get("cleaning-clean")
+                .mapValues(ValidatedRecord::article, Named.as("clean-article"));
+        clean.to(Topics.ARTICLES_CLEAN.name(), Produced.with(Topics.ARTICLES_CLEAN.keySerde(),
+                Topics.ARTICLES_CLEAN.valueSerde()).withName("write-clean-articles"));
         Map<String, KStream<String, TrackerOutput>> tracked = clean
-                .process(() -> new ExtractProcessor(parts.extractor()), Named.as("extract-mentions"))
+                .process(() -> new ExtractProcessor(parts.extractor(), Topics.ARTICLES_RAW.name()), Named.as("extract-mentions"))
                 .repartition(Repartitioned.<String, TrackerInput>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())
                         .withValueSerde(Topics.SITUATION_REPORTS.valueSerde())
