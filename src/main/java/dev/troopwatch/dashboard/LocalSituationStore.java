@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troopwatch.stream.Json;
 import dev.troopwatch.stream.ReportKeys;
 import dev.troopwatch.track.SituationKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,8 @@ public final class LocalSituationStore implements SituationDirectory {
             while (it.hasNext()) {
                 KeyValue<String, Object> entry = it.next();
                 if (entry.value != null) {
-                    situations.add(withHistory(withKey(entry.key, entry.value), historyOf(history, entry.key)));
+                    JsonNode state = withKey(entry.key, entry.value);
+                    situations.add(withHistory(state, historyOf(history, entry.key, state)));
                 }
             }
         } catch (InvalidStateStoreException e) {
@@ -60,18 +62,25 @@ public final class LocalSituationStore implements SituationDirectory {
             if (value == null) {
                 return Optional.empty();
             }
-            return Optional.of(withHistory(withKey(key.toString(), value),
-                    historyOf(store(historyStoreName), key.toString())));
+            JsonNode state = withKey(key.toString(), value);
+            return Optional.of(withHistory(state, historyOf(store(historyStoreName), key.toString(), state)));
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);
         }
     }
 
-    /** One situation's history records, oldest first: its key range of the history store. */
-    private static List<Object> historyOf(ReadOnlyKeyValueStore<String, Object> history, String situation) {
+    /**
+     * One situation's history records, oldest first: its key range of the history store, from the state's
+     * {@code history_since} (records before it are deleted ones, which a range from the situation's first key would
+     * walk until RocksDB compacts them).
+     */
+    private static List<Object> historyOf(ReadOnlyKeyValueStore<String, Object> history, String situation,
+                                          JsonNode state) {
+        String since = state.path("history_since").asText(null);
+        String from = since == null ? ReportKeys.start(situation)
+                : ReportKeys.from(situation, Instant.parse(since));
         List<Object> entries = new ArrayList<>();
-        try (KeyValueIterator<String, Object> range = history.range(ReportKeys.start(situation),
-                ReportKeys.end(situation))) {
+        try (KeyValueIterator<String, Object> range = history.range(from, ReportKeys.end(situation))) {
             range.forEachRemaining(entry -> {
                 if (entry.value != null) {
                     entries.add(entry.value);

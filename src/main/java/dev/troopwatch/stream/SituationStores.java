@@ -150,8 +150,11 @@ final class SituationStores {
     }
 
     /**
-     * Appends the report's history record; at the bound drops the one {@link HistoryRetention} picks, reading from
-     * the situation's first live record, and moves that lower bound when the first record is the one dropped.
+     * Appends the report's history record; at the bound drops the one {@link HistoryRetention} picks. The entries
+     * that raised no alert all lie from the state's {@code evictable_since} on, so the retention reads from there:
+     * past the alert-raising entries kept at the front, and past the deleted entries, which a scan from the
+     * situation's first key would walk one by one until RocksDB compacts them away. Only when no such entry is left
+     * does it read from the first entry ({@code history_since}). Both bounds move with what is dropped.
      */
     private SituationState record(String situation, SituationState state, HistoryEntry entry, boolean evict) {
         history.put(ReportKeys.history(situation, entry.eventTime(), state.reportSequence(), entry.articleId()),
@@ -159,23 +162,35 @@ final class SituationStores {
         if (!evict) {
             return state;
         }
-        String first;
-        Optional<KeyValue<String, HistoryEntry>> dropped;
-        try (KeyValueIterator<String, HistoryEntry> oldestFirst = history.range(
-                ReportKeys.from(situation, state.historySince()), ReportKeys.end(situation))) {
-            first = oldestFirst.hasNext() ? oldestFirst.peekNextKey() : null;
-            dropped = HistoryRetention.evicted(oldestFirst, kv -> kv.value);
+        Optional<KeyValue<String, HistoryEntry>> dropped = Optional.empty();
+        if (state.evictableSince() != null) {
+            dropped = evictedFrom(situation, state.evictableSince())
+                    .filter(kv -> kv.value.disposition() != Disposition.CHANGE);
+        }
+        boolean evictable = dropped.isPresent();
+        if (!evictable) {
+            dropped = evictedFrom(situation, state.historySince());
         }
         if (dropped.isEmpty()) {
             return state;
         }
         history.delete(dropped.get().key);
-        if (!dropped.get().key.equals(first)) {
-            return state;
+        Instant droppedAt = dropped.get().value.eventTime();
+        Instant since = state.historySince();
+        if (!droppedAt.isAfter(since)) {
+            try (KeyValueIterator<String, HistoryEntry> rest = history.range(ReportKeys.from(situation, droppedAt),
+                    ReportKeys.end(situation))) {
+                since = rest.hasNext() ? rest.next().value.eventTime() : null;
+            }
         }
-        try (KeyValueIterator<String, HistoryEntry> rest = history.range(
-                ReportKeys.from(situation, dropped.get().value.eventTime()), ReportKeys.end(situation))) {
-            return state.withHistorySince(rest.hasNext() ? rest.next().value.eventTime() : null);
+        // the entry dropped was the oldest that raised no alert: the next one lies at its time or later
+        return state.withHistoryBounds(since, evictable ? droppedAt : null);
+    }
+
+    private Optional<KeyValue<String, HistoryEntry>> evictedFrom(String situation, Instant from) {
+        try (KeyValueIterator<String, HistoryEntry> oldestFirst = history.range(ReportKeys.from(situation, from),
+                ReportKeys.end(situation))) {
+            return HistoryRetention.evicted(oldestFirst, kv -> kv.value);
         }
     }
 

@@ -45,6 +45,9 @@ import java.util.Objects;
  *                             {@link TrackingPolicy#maxHistory()}): the bound is checked without reading them
  * @param historySince         event time from which the history store holds this situation's reports (a lower bound:
  *                             reading from it skips the deleted ones), or null before the first report
+ * @param evictableSince       event time from which lie the history's entries that raised no alert (a lower bound:
+ *                             where the history's retention starts reading, past the entries kept for their alerts
+ *                             and the deleted ones), or null when it holds none
  * @param fingerprintsSince    publication time of the oldest fingerprint remembered for the syndication check, or
  *                             null before the first report
  * @param reportSequence       reports recorded so far; orders reports of the same event time by arrival
@@ -61,6 +64,7 @@ public record SituationState(String situation, String actor, String host, Status
                              @JsonProperty("alert_sequence") long alertSequence,
                              @JsonProperty("history_count") int historyCount,
                              @JsonProperty("history_since") Instant historySince,
+                             @JsonProperty("evictable_since") Instant evictableSince,
                              @JsonProperty("fingerprints_since") Instant fingerprintsSince,
                              @JsonProperty("report_sequence") long reportSequence) {
     public SituationState {
@@ -77,11 +81,11 @@ public record SituationState(String situation, String actor, String host, Status
         }
     }
 
-    /** This state with the history store's lower bound moved (after the oldest entries left it). */
-    public SituationState withHistorySince(Instant since) {
+    /** This state with the history store's lower bounds moved, after an entry left it. */
+    public SituationState withHistoryBounds(Instant since, Instant evictable) {
         return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties, engaged,
                 casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince, claimants, hedged, asOf,
-                updatedAt, evidence, corroboration, sources, alertSequence, historyCount, since, fingerprintsSince,
-                reportSequence);
+                updatedAt, evidence, corroboration, sources, alertSequence, historyCount, since, evictable,
+                fingerprintsSince, reportSequence);
     }
 }

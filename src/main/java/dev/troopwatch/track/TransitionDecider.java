@@ -491,6 +491,7 @@ public final class TransitionDecider {
         long alertSequence;
         int historyCount;
         Instant historySince;
+        Instant evictableSince;
         Instant fingerprintsSince;
         long reportSequence;
         HistoryEntry recorded;
@@ -533,6 +534,7 @@ public final class TransitionDecider {
             this.alertSequence = s.alertSequence();
             this.historyCount = s.historyCount();
             this.historySince = s.historySince();
+            this.evictableSince = s.evictableSince();
             this.fingerprintsSince = s.fingerprintsSince();
             this.reportSequence = s.reportSequence();
         }
@@ -546,8 +548,14 @@ public final class TransitionDecider {
             reportSequence++;
             evictHistory = historyCount >= policy.maxHistory();
             historyCount = Math.min(historyCount + 1, policy.maxHistory());
-            historySince = historySince == null || entry.eventTime().isBefore(historySince) ? entry.eventTime()
-                    : historySince;
+            historySince = earlier(historySince, entry.eventTime());
+            if (entry.disposition() != Disposition.CHANGE) {
+                evictableSince = earlier(evictableSince, entry.eventTime());
+            }
+        }
+
+        private static Instant earlier(Instant bound, Instant time) {
+            return bound == null || time.isBefore(bound) ? time : bound;
         }
 
         /** Remembers the report's fingerprint, forgetting what falls out of the window or over the count. */
@@ -565,8 +573,8 @@ public final class TransitionDecider {
             return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties,
                     engaged, casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince,
                     new ArrayList<>(claimants), hedged, asOf, updatedAt, evidence,
-                    corroboration, sources, alertSequence, historyCount, historySince, fingerprintsSince,
-                    reportSequence);
+                    corroboration, sources, alertSequence, historyCount, historySince, evictableSince,
+                    fingerprintsSince, reportSequence);
         }
     }
 }

@@ -102,7 +102,7 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         situations.put(key, new SituationState(key, actor, host, Status.valueOf(to), List.of(Status.valueOf(to)),
                 theatre, theatres, troops, null, false, false, false, false, null, List.of("KR"), false, eventTime,
                 Instant.now(), evidence, new Corroboration(1, 1), List.of(source), sequence, history.size(),
-                history.get(0).eventTime(), eventTime, history.size()));
+                history.get(0).eventTime(), null, eventTime, history.size()));
         alerts.append(Json.mapper().valueToTree(alert));
         return alert;
     }
@@ -124,13 +124,13 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         situations.put(s.situation(), new SituationState(s.situation(), actor, host, s.status(), s.lead(),
                 s.theatre(), s.theatres(), s.troops(), null, false, false, false, false, null, s.claimants(), false,
                 eventTime, Instant.now(), s.evidence(), more, sources, s.alertSequence(), history.size(),
-                history.get(0).eventTime(), eventTime, history.size()));
+                history.get(0).eventTime(), history.get(0).eventTime(), eventTime, history.size()));
     }
 
     private SituationState stateOf(String actor, String host) {
         String key = actor + "-" + host;
         return situations.getOrDefault(key, new SituationState(key, actor, host, null, null, null, null, null, null,
-                false, false, false, false, null, null, false, null, null, null, null, null, 0, 0, null, null, 0));
+                false, false, false, false, null, null, false, null, null, null, null, null, 0, 0, null, null, null, 0));
     }
 
     private List<HistoryEntry> historyOf(String key) {

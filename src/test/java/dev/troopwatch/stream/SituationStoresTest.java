@@ -85,6 +85,11 @@ class SituationStoresTest {
                     && h.disposition() == Disposition.CHANGE), "the report that raised the alert stays");
             assertTrue(isOrdered(history), "event-time order");
             assertEquals(history.get(0).eventTime(), state.historySince());
+            Instant firstEvictable = history.stream().filter(h -> h.disposition() != Disposition.CHANGE).findFirst()
+                    .orElseThrow().eventTime();
+            assertTrue(!state.evictableSince().isAfter(firstEvictable)
+                    && state.evictableSince().isAfter(history.get(0).eventTime()), "the retention reads from "
+                    + state.evictableSince() + ": past the alert-raising first entry, not past " + firstEvictable);
 
             List<ReportFingerprint> fingerprints = pipeline.fingerprints(KP_RU);
             Instant newest = START.plus(Duration.ofHours(499));

@@ -36,8 +36,12 @@ final class InMemorySituation {
         }
         history.add(new Sequenced(decision.state().reportSequence(), decision.recorded()));
         history.sort(Comparator.comparing((Sequenced s) -> s.entry.eventTime()).thenComparing(s -> s.sequence));
+        SituationState next = decision.state();
         if (decision.evictHistory()) {
             HistoryRetention.evicted(history.iterator(), s -> s.entry).ifPresent(history::remove);
+            next = next.withHistoryBounds(history.isEmpty() ? null : history.get(0).entry.eventTime(),
+                    history.stream().map(s -> s.entry).filter(h -> h.disposition() != Disposition.CHANGE)
+                            .map(HistoryEntry::eventTime).findFirst().orElse(null));
         }
         FingerprintChange change = decision.fingerprints();
         if (change.forgetBefore() != null) {
@@ -47,7 +51,7 @@ final class InMemorySituation {
         if (change.remember() != null) {
             fingerprints.add(change.remember());
         }
-        state = decision.state();
+        state = next;
         return decision;
     }
 
