@@ -6,30 +6,51 @@ import dev.troopwatch.normalise.NormalisedArticle;
 import dev.troopwatch.track.ArticleReport;
 import dev.troopwatch.track.MinHash;
 import dev.troopwatch.track.SituationKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Extracts an article's mentions and forwards one {@link ArticleReport} per situation it mentions, keyed by the
- * situation ("KP-RU"), ready for the repartition. An article with no mention forwards nothing. The text
- * fingerprint is computed here, once per article, over the body without the headline (outlets retitle wires).
+ * situation ("KP-RU"), ready for the repartition. The text fingerprint is computed here, once per article, over the
+ * body without the headline (outlets retitle wires).
+ *
+ * <p>Every report carries this task's progress: the latest publication time it has seen. Every
+ * {@link #PROGRESS_INTERVAL} it also sends that progress on its own, to every tracker partition
+ * ({@link TrackerPartitioner}), when it has changed, when the task has turned idle or busy, and at least every
+ * {@link #HEARTBEAT} so that trackers know the source is alive. The trackers release reports in publication order
+ * from it ({@link SourceClocks}). An article with no mention forwards no report but still advances the progress.
  */
-final class ExtractProcessor implements Processor<String, NormalisedArticle, String, ArticleReport> {
+final class ExtractProcessor implements Processor<String, NormalisedArticle, String, TrackerInput> {
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(50);
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** Key of a progress note: it goes to every partition, so the key only names the source for readers. */
+    static final String PROGRESS_KEY_PREFIX = "~progress-";
+
     private final EventExtractor extractor;
-    private ProcessorContext<String, ArticleReport> context;
+    private ProcessorContext<String, TrackerInput> context;
+    private int source;
+    private long watermark = 0L;
+    private long processedSinceNote;
+    private long sentWatermark = -1L;
+    private boolean sentIdle;
+    private long sentAt = Long.MIN_VALUE;
 
     ExtractProcessor(EventExtractor extractor) {
         this.extractor = extractor;
     }
 
     @Override
-    public void init(ProcessorContext<String, ArticleReport> context) {
+    public void init(ProcessorContext<String, TrackerInput> context) {
         this.context = context;
+        this.source = context.taskId().partition();
+        context.schedule(PROGRESS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sendProgress);
     }
 
     @Override
@@ -38,6 +59,8 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
         if (article == null) {
             return;
         }
+        processedSinceNote++;
+        watermark = Math.max(watermark, Math.max(0L, article.published().toEpochMilli()));
         List<Mention> mentions = extractor.extract(article);
         if (mentions.isEmpty()) {
             return;
@@ -51,8 +74,22 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
         for (Map.Entry<String, List<Mention>> situation : bySituation.entrySet()) {
             ArticleReport report = new ArticleReport(article.id(), article.url(), article.source(),
                     article.headline(), article.published(), article.agency(), signature, situation.getValue());
-            context.forward(record.withKey(situation.getKey()).withValue(report));
+            context.forward(record.withKey(situation.getKey())
+                    .withValue(TrackerInput.report(source, watermark, report)));
         }
+    }
+
+    private void sendProgress(long now) {
+        boolean idle = processedSinceNote == 0;
+        processedSinceNote = 0;
+        if (watermark == sentWatermark && idle == sentIdle && now - sentAt < HEARTBEAT.toMillis()) {
+            return;
+        }
+        context.forward(new Record<>(PROGRESS_KEY_PREFIX + source, TrackerInput.progress(source, watermark, idle),
+                watermark));
+        sentWatermark = watermark;
+        sentIdle = idle;
+        sentAt = now;
     }
 
     /** The normalised text after the headline paragraph; the whole text when there is no second paragraph. */

@@ -5,12 +5,15 @@ import dev.troopwatch.track.SituationKey;
 import dev.troopwatch.track.TransitionDecider;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,15 +36,22 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Reports reach this processor from several upstream partitions, interleaved in processing order, not in
  * publication order: a bulk replay published in order would otherwise arrive shuffled, and the decider would
- * rightly treat the shuffled older reports as late. So each report first waits in a changelogged reorder buffer,
- * keyed by publication time, for the reorder window (wall-clock time; default {@link #DEFAULT_REORDER_WINDOW});
- * a wall-clock punctuator then releases reports in publication order, each situation stopping at its first report
- * that has not waited long enough, so that nothing overtakes an older report of its situation still inside its
- * window. A report older than one already
- * released is still late, and handled as such. A window of zero decides on arrival.
+ * rightly treat the shuffled older reports as late. So a report is decided only once every upstream source has
+ * got past its publication time or holds nothing back ({@link SourceClocks}: sources stamp their progress on
+ * reports and send it on its own when they have none). Until then it waits in a changelogged buffer keyed by
+ * publication time, and leaves in publication order. The reorder window (default {@link #DEFAULT_REORDER_WINDOW})
+ * bounds the wait: a report that waited that long is released with everything published before it, whatever the
+ * sources say. A report older than one already released is late, and handled as such. A window of zero decides
+ * every report on arrival.
  */
-final class SituationTracker implements ProcessorSupplier<String, ArticleReport, String, TrackerOutput> {
+final class SituationTracker implements ProcessorSupplier<String, TrackerInput, String, TrackerOutput> {
     static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
+    /** How often the buffer is checked when no record arrives (a source's progress may have gone silent). */
+    static final Duration RELEASE_INTERVAL = Duration.ofMillis(50);
+    /** A source not heard from for this long no longer holds reports back: several missed heartbeats. */
+    static final Duration SOURCE_SILENCE = ExtractProcessor.HEARTBEAT.multipliedBy(3);
+    /** After a start, how long to listen to the sources before trusting that all live ones have been heard. */
+    static final Duration STARTUP_HOLD = ExtractProcessor.HEARTBEAT.plusMillis(500);
 
     private final TransitionDecider decider;
     private final Duration reorderWindow;
@@ -68,7 +78,7 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
     }
 
     @Override
-    public Processor<String, ArticleReport, String, TrackerOutput> get() {
+    public Processor<String, TrackerInput, String, TrackerOutput> get() {
         return new Tracker(decider, reorderWindow.toMillis());
     }
 
@@ -77,16 +87,30 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
      * offset on the repartition partition; situation and article make the key readable.
      */
     static String bufferKey(String situation, ArticleReport report, long offset) {
-        return String.format(Locale.ROOT, "%013d|%019d|%s|%s", Math.max(0L, report.published().toEpochMilli()),
-                Math.max(0L, offset), situation, report.id());
+        return String.format(Locale.ROOT, "%013d|%019d|%s|%s", publishedMillis(report), Math.max(0L, offset),
+                situation, report.id());
     }
 
-    private static final class Tracker implements Processor<String, ArticleReport, String, TrackerOutput> {
+    static long publishedMillis(ArticleReport report) {
+        return Math.max(0L, report.published().toEpochMilli());
+    }
+
+    /** The publication time a buffer key starts with. */
+    static long publishedOf(String bufferKey) {
+        return Long.parseLong(bufferKey.substring(0, bufferKey.indexOf('|')));
+    }
+
+    private static final class Tracker implements Processor<String, TrackerInput, String, TrackerOutput> {
         private final TransitionDecider decider;
         private final long windowMs;
         private ProcessorContext<String, TrackerOutput> context;
         private SituationStores situations;
         private KeyValueStore<String, BufferedReport> buffer;
+        private SourceClocks clocks;
+        /** Buffered reports' keys in arrival order, with their arrival time: the head is the longest waiting. */
+        private final LinkedHashMap<String, Long> arrivals = new LinkedHashMap<>();
+        /** The same keys in buffer order (publication time first), so a check needs no store iterator. */
+        private final TreeSet<String> waiting = new TreeSet<>();
 
         Tracker(TransitionDecider decider, long windowMs) {
             this.decider = decider;
@@ -98,60 +122,93 @@ final class SituationTracker implements ProcessorSupplier<String, ArticleReport,
             this.context = context;
             this.situations = SituationStores.of(decider, context);
             this.buffer = context.getStateStore(StoreNames.REPORT_BUFFER);
+            long now = context.currentSystemTimeMs();
+            this.clocks = new SourceClocks(now, Math.min(windowMs, STARTUP_HOLD.toMillis()),
+                    SOURCE_SILENCE.toMillis());
+            arrivals.clear();
+            waiting.clear();
             if (windowMs > 0) {
-                context.schedule(Duration.ofMillis(Math.max(100L, windowMs / 4)), PunctuationType.WALL_CLOCK_TIME,
-                        this::release);
+                restoreArrivals();
+                context.schedule(RELEASE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::release);
             }
         }
 
+        /** After a restart the buffer holds what was waiting; their wait goes on from their recorded arrival. */
+        private void restoreArrivals() {
+            List<KeyValue<String, Long>> restored = new ArrayList<>();
+            try (KeyValueIterator<String, BufferedReport> all = buffer.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, BufferedReport> next = all.next();
+                    restored.add(KeyValue.pair(next.key, next.value.arrivedAt()));
+                }
+            }
+            restored.sort(Comparator.comparingLong(kv -> kv.value));
+            restored.forEach(kv -> {
+                arrivals.put(kv.key, kv.value);
+                waiting.add(kv.key);
+            });
+        }
+
         @Override
-        public void process(Record<String, ArticleReport> record) {
-            if (record.key() == null || record.value() == null) {
+        public void process(Record<String, TrackerInput> record) {
+            TrackerInput input = record.value();
+            if (record.key() == null || input == null) {
+                return;
+            }
+            long now = context.currentSystemTimeMs();
+            clocks.observe(input.source(), input.watermark(), input.idle(), now);
+            if (input.isProgress()) {
+                if (windowMs > 0) {
+                    release(now);
+                }
                 return;
             }
             // a malformed key fails here, where the dead letter still carries the source record, not later in a
             // punctuation that has none
             SituationKey.parse(record.key());
-            if (windowMs == 0) {
-                decide(record.key(), record.value());
+            ArticleReport report = input.report();
+            if (windowMs == 0 || (arrivals.isEmpty() && publishedMillis(report) <= clocks.lowWatermark(now))) {
+                // nothing waits and nothing older can still come: the common case of a live stream
+                decide(record.key(), report);
                 return;
             }
             long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
-            buffer.put(bufferKey(record.key(), record.value(), offset),
-                    new BufferedReport(record.key(), context.currentSystemTimeMs(), record.value()));
+            String key = bufferKey(record.key(), report, offset);
+            buffer.put(key, new BufferedReport(record.key(), now, report));
+            arrivals.put(key, now);
+            waiting.add(key);
+            release(now);
         }
 
         /**
-         * Releases, in publication order, every report that waited the window, up to the first of its own situation
-         * that did not. Order only matters within a situation (its state is all a decision reads), so a fresh report
-         * holds back later reports of its situation but not of the others: under a backlog, a global head-of-line
-         * hold kept everything buffered while fresh reports kept arriving.
+         * Releases, in publication order, every waiting report published at or before the sources' low watermark,
+         * and, for a report that waited the whole window, everything published up to it.
          */
         private void release(long now) {
-            List<KeyValue<String, BufferedReport>> ready = new ArrayList<>();
-            Set<String> held = new HashSet<>();
-            try (KeyValueIterator<String, BufferedReport> waiting = buffer.all()) {
-                while (waiting.hasNext()) {
-                    KeyValue<String, BufferedReport> next = waiting.next();
-                    String situation = next.value.situation();
-                    if (held.contains(situation)) {
-                        continue;
-                    }
-                    if (next.value.arrivedAt() > now - windowMs) {
-                        held.add(situation);
-                        continue;
-                    }
-                    ready.add(next);
-                }
+            if (arrivals.isEmpty()) {
+                return;
             }
-            for (KeyValue<String, BufferedReport> entry : ready) {
-                buffer.delete(entry.key);
+            long cut = clocks.lowWatermark(now);
+            for (Map.Entry<String, Long> longest : arrivals.entrySet()) {
+                if (longest.getValue() > now - windowMs) {
+                    break;
+                }
+                cut = Math.max(cut, publishedOf(longest.getKey()));
+            }
+            while (!waiting.isEmpty() && publishedOf(waiting.first()) <= cut) {
+                String key = waiting.pollFirst();
+                arrivals.remove(key);
+                BufferedReport entry = buffer.get(key);
+                buffer.delete(key);
+                if (entry == null) {
+                    continue;
+                }
                 try {
-                    decide(entry.value.situation(), entry.value.report());
+                    decide(entry.situation(), entry.report());
                 } catch (RuntimeException e) {
                     // a punctuation has no source record: name the report so that the dead letter identifies it
-                    throw new IllegalStateException("tracking " + entry.value.situation() + " failed on article "
-                            + entry.value.report().id() + " published " + entry.value.report().published(), e);
+                    throw new IllegalStateException("tracking " + entry.situation() + " failed on article "
+                            + entry.report().id() + " published " + entry.report().published(), e);
                 }
             }
         }

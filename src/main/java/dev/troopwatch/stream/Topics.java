@@ -2,7 +2,6 @@ package dev.troopwatch.stream;
 
 import dev.troopwatch.alert.Alert;
 import dev.troopwatch.normalise.NormalisedArticle;
-import dev.troopwatch.track.ArticleReport;
 import dev.troopwatch.track.SituationUpdate;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -13,10 +12,13 @@ public final class Topics {
             new Topic<>(TopicNames.ARTICLES_RAW, Serdes.ByteArray(), Serdes.ByteArray());
     public static final Topic<String, NormalisedArticle> ARTICLES_CLEAN =
             new Topic<>(TopicNames.ARTICLES_CLEAN, Serdes.String(), JsonSerde.serdeFor(NormalisedArticle.class));
-    /** Internal repartition: per-situation reports, key = situation. The name is the repartition's, not a topic's. */
-    public static final Topic<String, ArticleReport> SITUATION_REPORTS =
+    /**
+     * Internal repartition: per-situation reports (key = situation) and the extract tasks' progress notes
+     * ({@link TrackerInput}). The name is the repartition's, not a topic's.
+     */
+    public static final Topic<String, TrackerInput> SITUATION_REPORTS =
             new Topic<>(StoreNames.SITUATION_REPORTS_REPARTITION, Serdes.String(),
-                    JsonSerde.serdeFor(ArticleReport.class));
+                    JsonSerde.serdeFor(TrackerInput.class));
     public static final Topic<String, Alert> ALERTS =
             new Topic<>(TopicNames.ALERTS, Serdes.String(), JsonSerde.serdeFor(Alert.class));
     /** Output, compacted: the situation's state after each report, with that report. */

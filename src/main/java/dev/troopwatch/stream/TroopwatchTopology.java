@@ -1,7 +1,6 @@
 package dev.troopwatch.stream;
 
 import dev.troopwatch.normalise.NormalisedArticle;
-import dev.troopwatch.track.ArticleReport;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +23,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *   └ validate-normalise ─ cleaning-rejected ─ rejection-to-deadletter ─ write-rejections ─▶ troopwatch.deadletter
  *                        └ cleaning-clean ─ clean-article ─ write-clean-articles ─▶ troopwatch.articles.clean
  * troopwatch.articles.clean ─ read-clean-articles
- *   └ extract-mentions (one report per situation, key "ACTOR-HOST")
- *     └ situation-reports (repartition by situation)
+ *   └ extract-mentions (one report per situation, key "ACTOR-HOST"; and the task's progress, see SourceClocks)
+ *     └ situation-reports (repartition: a report by situation, a progress note to every partition)
  *       └ track-situations [situation-report-buffer, situation-store]
  *           ├ tracked-alerts ─ alert-value ─ write-alerts ─▶ troopwatch.alerts
  *           └ tracked-states ─ state-value ─ write-situations ─▶ troopwatch.situations (compacted)
@@ -75,9 +74,10 @@ public final class TroopwatchTopology {
                         .withName("read-clean-articles"));
         Map<String, KStream<String, TrackerOutput>> tracked = clean
                 .process(() -> new ExtractProcessor(parts.extractor()), Named.as("extract-mentions"))
-                .repartition(Repartitioned.<String, ArticleReport>as(Topics.SITUATION_REPORTS.name())
+                .repartition(Repartitioned.<String, TrackerInput>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())
-                        .withValueSerde(Topics.SITUATION_REPORTS.valueSerde()))
+                        .withValueSerde(Topics.SITUATION_REPORTS.valueSerde())
+                        .withStreamPartitioner(new TrackerPartitioner()))
                 .process(new SituationTracker(parts.decider(), reorderWindow(config)), Named.as("track-situations"))
                 .split(Named.as("tracked-"))
                 .branch((key, value) -> value.isAlert(), Branched.as("alerts"))

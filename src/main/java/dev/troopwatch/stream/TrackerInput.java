@@ -1,0 +1,28 @@
+package dev.troopwatch.stream;
+
+import dev.troopwatch.track.ArticleReport;
+
+/**
+ * A record of the situation-reports repartition topic: a report of one article about one situation (key = the
+ * situation), or a progress note of one source (no report; written to every partition). Both carry the progress of
+ * the source that sent them, which is what lets the tracker release reports in publication order
+ * ({@link SourceClocks}).
+ *
+ * @param source    partition of the extract task that sent it
+ * @param watermark latest publication time (epoch millis) the source had seen when it sent this
+ * @param idle      the source had processed nothing lately (a progress note only)
+ * @param report    the report, or null for a progress note
+ */
+public record TrackerInput(int source, long watermark, boolean idle, ArticleReport report) {
+    static TrackerInput report(int source, long watermark, ArticleReport report) {
+        return new TrackerInput(source, watermark, false, report);
+    }
+
+    static TrackerInput progress(int source, long watermark, boolean idle) {
+        return new TrackerInput(source, watermark, idle, null);
+    }
+
+    boolean isProgress() {
+        return report == null;
+    }
+}
