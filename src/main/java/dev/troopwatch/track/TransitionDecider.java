@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *
  * <p>Rules, in the order they are applied:
  * <ol>
- *   <li>The same article id again is a duplicate and changes nothing.</li>
+ *   <li>An article the situation has already recorded (the caller looks it up by id and publication time) is a
+ *       duplicate and changes nothing.</li>
  *   <li>A near-duplicate of a recent report of the situation ({@link SyndicationDetector}) is a reprint: it adds a
  *       report to the corroboration of the status it repeats, never an independent source or an alert.</li>
  *   <li>In a withdrawal story (lead WITHDRAWN without REDEPLOYED) the lead's presence statements (DEPLOYED,
