@@ -38,6 +38,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     /** The situation store of the tracking topology, queried interactively. */
     static final String SITUATION_STORE = StoreNames.SITUATIONS;
+    /** Each situation's history, one record per report, read as the situation's key range. */
+    static final String HISTORY_STORE = StoreNames.HISTORY;
     /** Suffix of the repartition topic carrying per-situation reports: what the health panel counts as events. */
     static final String EVENTS_TOPIC_SUFFIX = "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
     private static final int MAX_TEXT_FILTER = 200;
@@ -74,7 +76,7 @@ public final class DashboardServer implements AutoCloseable {
         PrometheusMeterRegistry prometheus = prometheusFor(registry);
         List<AutoCloseable> owned = new ArrayList<>();
         RemoteInstances remote = new RemoteInstances();
-        LocalSituationStore local = new LocalSituationStore(streams, SITUATION_STORE, instance);
+        LocalSituationStore local = new LocalSituationStore(streams, SITUATION_STORE, HISTORY_STORE, instance);
         AlertLog alerts = new AlertLog(config.alertBuffer());
         DeadLetterLog deadLetters = new DeadLetterLog(20);
         TopicFeed feed = TopicFeed.start(kafkaConfig, alerts, deadLetters);

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Turns a situation state (the JSON of the tracking stage's {@code SituationState}: current status, troops,
- * claimants, corroboration and the history of every report with what it did) into what the dashboard shows: a
+ * claimants, corroboration, joined by {@link LocalSituationStore} with the {@code history} of every report kept,
+ * with what it did) into what the dashboard shows: a
  * board row, and a situation page with the timeline of changes and the reports behind the troop chart.
  * A history entry names the alerts it raised by id only, so the alerts themselves (type, from, to, prior
  * evidence) are joined in from the {@link AlertLog}; a change whose alerts have aged out still shows its status.

@@ -1,16 +1,12 @@
 package dev.troopwatch.stream;
 
-import dev.troopwatch.alert.Alert;
 import dev.troopwatch.track.ArticleReport;
-import dev.troopwatch.track.Decision;
-import dev.troopwatch.track.Disposition;
 import dev.troopwatch.track.SituationKey;
-import dev.troopwatch.track.SituationState;
 import dev.troopwatch.track.TransitionDecider;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +28,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Joins every report against its situation's history: the named processor that owns the changelogged
- * {@link StoreNames#SITUATIONS} store (as the inventory validator of Confluent's Orders example owns its store).
- * It reads the prior state, asks the pure {@link TransitionDecider}, writes the new state, and forwards the alerts
- * in order followed by the new state. Under exactly-once the store write, the alerts and the state commit together.
+ * Joins every report against its situation's history: the named processor that owns the changelogged situation
+ * stores (as the inventory validator of Confluent's Orders example owns its store). Through
+ * {@link SituationStores} it reads the prior state, asks the pure {@link TransitionDecider}, writes the new state and
+ * the report's history and fingerprint records, and forwards the alerts in order followed by the situation update.
+ * Under exactly-once the store writes, the alerts and the update commit together.
  *
  * <p>Reports reach this processor from several upstream partitions, interleaved in processing order, not in
  * publication order: a bulk replay published in order would otherwise arrive shuffled, and the decider would
@@ -67,12 +64,6 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         }
     }
 
-    static StoreBuilder<KeyValueStore<String, SituationState>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SITUATIONS), Serdes.String(),
-                        Topics.SITUATIONS.valueSerde())
-                .withLoggingEnabled(Map.of());
-    }
-
     static StoreBuilder<KeyValueStore<String, BufferedReport>> bufferBuilder() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REPORT_BUFFER), Serdes.String(),
                         JsonSerde.serdeFor(BufferedReport.class))
@@ -81,7 +72,9 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        return Set.of(storeBuilder(), bufferBuilder());
+        Set<StoreBuilder<?>> stores = new HashSet<>(SituationStores.builders());
+        stores.add(bufferBuilder());
+        return stores;
     }
 
     @Override
@@ -111,7 +104,7 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         private final TransitionDecider decider;
         private final long windowMs;
         private ProcessorContext<String, TrackerOutput> context;
-        private KeyValueStore<String, SituationState> situations;
+        private SituationStores situations;
         private KeyValueStore<String, BufferedReport> buffer;
         private SourceClocks clocks;
         /** Buffered reports' keys in arrival order, with their arrival time: the head is the longest waiting. */
@@ -127,7 +120,7 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         @Override
         public void init(ProcessorContext<String, TrackerOutput> context) {
             this.context = context;
-            this.situations = context.getStateStore(StoreNames.SITUATIONS);
+            this.situations = SituationStores.of(decider, context);
             this.buffer = context.getStateStore(StoreNames.REPORT_BUFFER);
             long now = context.currentSystemTimeMs();
             this.clocks = new SourceClocks(now, Math.min(windowMs, STARTUP_HOLD.toMillis()),
@@ -221,18 +214,10 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         }
 
         private void decide(String key, ArticleReport report) {
-            SituationState prior = situations.get(key);
-            Decision decision = decider.decide(SituationKey.parse(key), prior, report,
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
-            if (decision.disposition() == Disposition.DUPLICATE) {
-                return;
-            }
-            situations.put(key, decision.state());
             long eventTime = Math.max(0L, report.published().toEpochMilli());
-            for (Alert alert : decision.alerts()) {
-                context.forward(new Record<>(key, TrackerOutput.alert(alert), eventTime));
+            for (TrackerOutput output : situations.apply(key, report, context.currentSystemTimeMs())) {
+                context.forward(new Record<>(key, output, eventTime));
             }
-            context.forward(new Record<>(key, TrackerOutput.state(decision.state()), eventTime));
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.troopwatch.stream;
 
 import dev.troopwatch.alert.Alert;
 import dev.troopwatch.normalise.NormalisedArticle;
-import dev.troopwatch.track.SituationState;
+import dev.troopwatch.track.SituationUpdate;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** Every topic the topology touches, each with its serdes. Configs and schemas: {@code topics/<name>.json}. */
@@ -21,8 +21,9 @@ public final class Topics {
                     JsonSerde.serdeFor(TrackerInput.class));
     public static final Topic<String, Alert> ALERTS =
             new Topic<>(TopicNames.ALERTS, Serdes.String(), JsonSerde.serdeFor(Alert.class));
-    public static final Topic<String, SituationState> SITUATIONS =
-            new Topic<>(TopicNames.SITUATIONS, Serdes.String(), JsonSerde.serdeFor(SituationState.class));
+    /** Output, compacted: the situation's state after each report, with that report. */
+    public static final Topic<String, SituationUpdate> SITUATIONS =
+            new Topic<>(TopicNames.SITUATIONS, Serdes.String(), JsonSerde.serdeFor(SituationUpdate.class));
     public static final Topic<String, DeadLetter> DEADLETTER =
             new Topic<>(TopicNames.DEADLETTER, Serdes.String(), JsonSerde.serdeFor(DeadLetter.class));
 

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything troopwatch knows about one situation: the value of the {@code situation-store} and of the compacted
- * {@code troopwatch.situations} topic (key = situation, "KP-RU").
+ * Everything troopwatch knows about one situation, in a value of constant size: the value of the
+ * {@code situation-store} and, with the report just applied ({@link SituationUpdate}), of the compacted
+ * {@code troopwatch.situations} topic (key = situation, "KP-RU"). The reports behind it live in their own stores,
+ * one record per report ({@code situation-history}, {@code situation-fingerprints}): a state that embedded them grew
+ * with every report and was rewritten whole each time.
  *
  * @param situation            "ACTOR-HOST"
  * @param actor                ISO code of whose troops
@@ -38,8 +41,16 @@ import java.util.Objects;
  * @param corroboration        support for the current status
  * @param sources              independent sources of the current status (bounded)
  * @param alertSequence        number of alerts raised so far; the next alert id is situation + "#" + (n + 1)
- * @param history              reports in event-time order, newest last (bounded)
- * @param fingerprints         recent reports for the syndication check (bounded by time window and count)
+ * @param historyCount         reports held in the situation's history store (bounded by
+ *                             {@link TrackingPolicy#maxHistory()}): the bound is checked without reading them
+ * @param historySince         event time from which the history store holds this situation's reports (a lower bound:
+ *                             reading from it skips the deleted ones), or null before the first report
+ * @param evictableSince       event time from which lie the history's entries that raised no alert (a lower bound:
+ *                             where the history's retention starts reading, past the entries kept for their alerts
+ *                             and the deleted ones), or null when it holds none
+ * @param fingerprintsSince    publication time of the oldest fingerprint remembered for the syndication check, or
+ *                             null before the first report
+ * @param reportSequence       reports recorded so far; orders reports of the same event time by arrival
  */
 public record SituationState(String situation, String actor, String host, Status status, List<Status> lead,
                              String theatre, List<String> theatres, TroopRange troops, TroopRange casualties,
@@ -50,8 +61,12 @@ public record SituationState(String situation, String actor, String host, Status
                              List<String> claimants, boolean hedged, @JsonProperty("as_of") Instant asOf,
                              @JsonProperty("updated_at") Instant updatedAt, ArticleEvidence evidence,
                              Corroboration corroboration, List<String> sources,
-                             @JsonProperty("alert_sequence") long alertSequence, List<HistoryEntry> history,
-                             List<ReportFingerprint> fingerprints) {
+                             @JsonProperty("alert_sequence") long alertSequence,
+                             @JsonProperty("history_count") int historyCount,
+                             @JsonProperty("history_since") Instant historySince,
+                             @JsonProperty("evictable_since") Instant evictableSince,
+                             @JsonProperty("fingerprints_since") Instant fingerprintsSince,
+                             @JsonProperty("report_sequence") long reportSequence) {
     public SituationState {
         Objects.requireNonNull(situation, "situation");
         Objects.requireNonNull(actor, "actor");
@@ -61,7 +76,16 @@ public record SituationState(String situation, String actor, String host, Status
         claimants = claimants == null ? List.of() : List.copyOf(claimants);
         corroboration = corroboration == null ? Corroboration.NONE : corroboration;
         sources = sources == null ? List.of() : List.copyOf(sources);
-        history = history == null ? List.of() : List.copyOf(history);
-        fingerprints = fingerprints == null ? List.of() : List.copyOf(fingerprints);
+        if (historyCount < 0 || reportSequence < 0) {
+            throw new IllegalArgumentException("negative report counts: " + historyCount + ", " + reportSequence);
+        }
+    }
+
+    /** This state with the history store's lower bounds moved, after an entry left it. */
+    public SituationState withHistoryBounds(Instant since, Instant evictable) {
+        return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties, engaged,
+                casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince, claimants, hedged, asOf,
+                updatedAt, evidence, corroboration, sources, alertSequence, historyCount, since, evictable,
+                fingerprintsSince, reportSequence);
     }
 }

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises syndicated copies: the same wire reprinted by several outlets is one report. A report is a copy of an
  * earlier one when their texts are near-duplicates (MinHash similarity) and they were published within the
  * window of each other, unless both name an originating agency and the agencies differ (two agencies do not
- * write each other's copy). Pure; the remembered fingerprints live in the situation state.
+ * write each other's copy). Pure; the remembered fingerprints live in the tracker's fingerprint store.
  */
 public final class SyndicationDetector {
     private final Duration window;
@@ -51,9 +53,11 @@ public final class SyndicationDetector {
 
     /**
      * The fingerprints to keep after adding {@code added}: those within the window of the newest publication time,
-     * at most {@code maxFingerprints}, the newest kept. Bounded whatever the stream's length.
+     * at most {@code maxFingerprints}, the newest kept, oldest first. Bounded whatever the stream's length.
+     * {@code recent} must hold every remembered fingerprint from {@code added}'s publication time minus the window
+     * on: older ones are out of the window of the result's newest anyway.
      */
-    public List<ReportFingerprint> remember(List<ReportFingerprint> recent, ReportFingerprint added) {
+    public List<ReportFingerprint> retained(List<ReportFingerprint> recent, ReportFingerprint added) {
         List<ReportFingerprint> kept = new ArrayList<>(recent.size() + 1);
         kept.addAll(recent);
         kept.add(added);
@@ -66,6 +70,16 @@ public final class SyndicationDetector {
             return List.copyOf(kept.subList(kept.size() - maxFingerprints, kept.size()));
         }
         return List.copyOf(kept);
+    }
+
+    /** What keeping {@code kept} ({@link #retained}) changes in the remembered fingerprints. */
+    public FingerprintChange change(List<ReportFingerprint> recent, ReportFingerprint added,
+                                    List<ReportFingerprint> kept) {
+        Instant horizon = kept.get(kept.size() - 1).published().minus(window);
+        Set<ReportFingerprint> keep = new HashSet<>(kept);
+        List<ReportFingerprint> overCount = recent.stream()
+                .filter(f -> !keep.contains(f) && !f.published().isBefore(horizon)).toList();
+        return new FingerprintChange(keep.contains(added) ? added : null, horizon, overCount);
     }
 
     private boolean withinWindow(ReportFingerprint a, ReportFingerprint b) {

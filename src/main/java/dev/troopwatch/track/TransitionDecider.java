@@ -34,11 +34,14 @@ import java.util.stream.Stream;
 
 /**
  * "Given what we knew, is this report a change, and of what kind?" A pure function of the prior state of one
- * situation and one report's mentions of it; no Kafka, no clock (the detection time is passed in).
+ * situation, its recent fingerprints and one report's mentions of it; no Kafka, no clock (the detection time is
+ * passed in). The situation's history and fingerprints are kept outside the state, one record per report: the
+ * decision says which to add and which to drop, the caller's stores do it.
  *
  * <p>Rules, in the order they are applied:
  * <ol>
- *   <li>The same article id again is a duplicate and changes nothing.</li>
+ *   <li>An article the situation has already recorded (the caller looks it up by id and publication time) is a
+ *       duplicate and changes nothing.</li>
  *   <li>A near-duplicate of a recent report of the situation ({@link SyndicationDetector}) is a reprint: it adds a
  *       report to the corroboration of the status it repeats, never an independent source or an alert.</li>
  *   <li>In a withdrawal story (lead WITHDRAWN without REDEPLOYED) the lead's presence statements (DEPLOYED,
@@ -77,20 +80,30 @@ public final class TransitionDecider {
         this.syndication = SyndicationDetector.of(policy);
     }
 
+    /** The limits this decider applies; the stores that hold what it decides bound themselves by them too. */
+    public TrackingPolicy policy() {
+        return policy;
+    }
+
     /**
      * Decides what {@code report} means for {@code situation}.
      *
      * @param situation  the situation; mentions of other situations in the report are ignored
      * @param prior      its state before the report, or null when it is new to us
+     * @param recent     the situation's remembered fingerprints published from the report's publication time minus
+     *                   the syndication window on, later ones included (the newest sets what is forgotten)
+     * @param seen       the situation has already recorded this article (same id, same publication time)
      * @param report     the report (article identity, fingerprint, mentions)
      * @param detectedAt processing time, stamped on alerts and history
      */
-    public Decision decide(SituationKey situation, SituationState prior, ArticleReport report, Instant detectedAt) {
+    public Decision decide(SituationKey situation, SituationState prior, List<ReportFingerprint> recent,
+                           boolean seen, ArticleReport report, Instant detectedAt) {
         Objects.requireNonNull(situation, "situation");
+        Objects.requireNonNull(recent, "recent");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(detectedAt, "detectedAt");
-        if (prior != null && alreadySeen(prior, report.id())) {
-            return new Decision(prior, List.of(), Disposition.DUPLICATE);
+        if (prior != null && seen) {
+            return Decision.duplicate(prior);
         }
         List<Mention> mentions = report.mentions().stream()
                 .filter(m -> m.actor().equals(situation.actor()) && m.host().equals(situation.host()))
@@ -109,26 +122,26 @@ public final class TransitionDecider {
         ReportFingerprint fingerprint = new ReportFingerprint(report.id(), report.signature(), report.agency(),
                 report.source(), report.published(), null);
 
-        Optional<ReportFingerprint> original = syndication.originalOf(fingerprint, draft.fingerprints);
+        Optional<ReportFingerprint> original = syndication.originalOf(fingerprint, recent);
         if (original.isPresent()) {
             String originalId = original.get().originalId();
-            draft.fingerprints = syndication.remember(draft.fingerprints, new ReportFingerprint(report.id(),
-                    report.signature(), report.agency(), report.source(), report.published(), originalId));
+            draft.remember(recent, new ReportFingerprint(report.id(), report.signature(), report.agency(),
+                    report.source(), report.published(), originalId));
             if (draft.status != null && statusesOf(lead).contains(draft.status)) {
                 draft.corroboration = new Corroboration(draft.corroboration.independentSources(),
                         draft.corroboration.reports() + 1);
             }
-            draft.addHistory(entry(report, lead, background, detectedAt, Disposition.REPRINT, originalId, List.of()));
-            return new Decision(draft.build(), List.of(), Disposition.REPRINT);
+            draft.record(entry(report, lead, background, detectedAt, Disposition.REPRINT, originalId, List.of()));
+            return draft.decision(List.of(), Disposition.REPRINT);
         }
-        draft.fingerprints = syndication.remember(draft.fingerprints, fingerprint);
+        draft.remember(recent, fingerprint);
         if (lead.isEmpty()) {
-            draft.addHistory(entry(report, lead, background, detectedAt, Disposition.BACKGROUND, null, List.of()));
-            return new Decision(draft.build(), List.of(), Disposition.BACKGROUND);
+            draft.record(entry(report, lead, background, detectedAt, Disposition.BACKGROUND, null, List.of()));
+            return draft.decision(List.of(), Disposition.BACKGROUND);
         }
         if (draft.asOf != null && report.published().isBefore(draft.asOf)) {
-            draft.addHistory(entry(report, lead, background, detectedAt, Disposition.LATE, null, List.of()));
-            return new Decision(draft.build(), List.of(), Disposition.LATE);
+            draft.record(entry(report, lead, background, detectedAt, Disposition.LATE, null, List.of()));
+            return draft.decision(List.of(), Disposition.LATE);
         }
         boolean knownBefore = draft.status != null;
         if (!knownBefore) {
@@ -190,9 +203,9 @@ public final class TransitionDecider {
                     priorEvidence, new Corroboration(1, 1)));
         }
         Disposition disposition = alerts.isEmpty() ? Disposition.REREPORT : Disposition.CHANGE;
-        draft.addHistory(entry(report, lead, background, detectedAt, disposition, null,
+        draft.record(entry(report, lead, background, detectedAt, disposition, null,
                 alerts.stream().map(Alert::alertId).toList()));
-        return new Decision(draft.build(), alerts, disposition);
+        return draft.decision(alerts, disposition);
     }
 
     /**
@@ -384,11 +397,6 @@ public final class TransitionDecider {
         return known.stream().map(TheatreNames::normalise).anyMatch(k -> TheatreNames.sameOrPart(k, t));
     }
 
-    private static boolean alreadySeen(SituationState state, String articleId) {
-        return state.fingerprints().stream().anyMatch(f -> f.articleId().equals(articleId))
-                || state.history().stream().anyMatch(h -> h.articleId().equals(articleId));
-    }
-
     /** An independent source is the originating agency when known, else the outlet, else the article itself. */
     private static String sourceKey(ArticleReport report) {
         if (report.agency() != null && !report.agency().isBlank()) {
@@ -482,8 +490,14 @@ public final class TransitionDecider {
         Corroboration corroboration;
         List<String> sources;
         long alertSequence;
-        final List<HistoryEntry> history;
-        List<ReportFingerprint> fingerprints;
+        int historyCount;
+        Instant historySince;
+        Instant evictableSince;
+        Instant fingerprintsSince;
+        long reportSequence;
+        HistoryEntry recorded;
+        boolean evictHistory;
+        FingerprintChange fingerprintChange = FingerprintChange.NONE;
 
         Draft(SituationKey key) {
             this.situation = key.toString();
@@ -494,8 +508,6 @@ public final class TransitionDecider {
             this.claimants = new TreeSet<>();
             this.corroboration = Corroboration.NONE;
             this.sources = new ArrayList<>();
-            this.history = new ArrayList<>();
-            this.fingerprints = List.of();
         }
 
         Draft(SituationState s) {
@@ -521,37 +533,49 @@ public final class TransitionDecider {
             this.corroboration = s.corroboration();
             this.sources = new ArrayList<>(s.sources());
             this.alertSequence = s.alertSequence();
-            this.history = new ArrayList<>(s.history());
-            this.fingerprints = s.fingerprints();
+            this.historyCount = s.historyCount();
+            this.historySince = s.historySince();
+            this.evictableSince = s.evictableSince();
+            this.fingerprintsSince = s.fingerprintsSince();
+            this.reportSequence = s.reportSequence();
         }
 
         /**
-         * Inserts in event-time order (after entries of the same time, so arrival order breaks ties) and keeps the
-         * history bounded: past the limit the oldest entry that raised no alert goes first.
+         * Records the report's history entry; at the bound one entry leaves, chosen by {@link HistoryRetention}
+         * among them all (the new one included) when the caller reads the history in event-time order.
          */
-        void addHistory(HistoryEntry entry) {
-            int at = history.size();
-            while (at > 0 && history.get(at - 1).eventTime().isAfter(entry.eventTime())) {
-                at--;
+        void record(HistoryEntry entry) {
+            recorded = entry;
+            reportSequence++;
+            evictHistory = historyCount >= policy.maxHistory();
+            historyCount = Math.min(historyCount + 1, policy.maxHistory());
+            historySince = earlier(historySince, entry.eventTime());
+            if (entry.disposition() != Disposition.CHANGE) {
+                evictableSince = earlier(evictableSince, entry.eventTime());
             }
-            history.add(at, entry);
-            while (history.size() > policy.maxHistory()) {
-                int drop = 0;
-                for (int i = 0; i < history.size(); i++) {
-                    if (history.get(i).disposition() != Disposition.CHANGE) {
-                        drop = i;
-                        break;
-                    }
-                }
-                history.remove(drop);
-            }
+        }
+
+        private static Instant earlier(Instant bound, Instant time) {
+            return bound == null || time.isBefore(bound) ? time : bound;
+        }
+
+        /** Remembers the report's fingerprint, forgetting what falls out of the window or over the count. */
+        void remember(List<ReportFingerprint> recent, ReportFingerprint added) {
+            List<ReportFingerprint> kept = syndication.retained(recent, added);
+            fingerprintChange = syndication.change(recent, added, kept);
+            fingerprintsSince = kept.get(0).published();
+        }
+
+        Decision decision(List<Alert> alerts, Disposition disposition) {
+            return new Decision(build(), alerts, disposition, recorded, evictHistory, fingerprintChange);
         }
 
         SituationState build() {
             return new SituationState(situation, actor, host, status, lead, theatre, theatres, troops, casualties,
                     engaged, casualtiesReported, everWithdrawn, officiallyConfirmed, reinforcementSince,
                     new ArrayList<>(claimants), hedged, asOf, updatedAt, evidence,
-                    corroboration, sources, alertSequence, history, fingerprints);
+                    corroboration, sources, alertSequence, historyCount, historySince, evictableSince,
+                    fingerprintsSince, reportSequence);
         }
     }
 }

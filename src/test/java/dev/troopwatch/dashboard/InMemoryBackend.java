@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryBackend implements SituationDirectory, HealthSource {
     private final Map<String, SituationState> situations = new ConcurrentHashMap<>();
+    /** Each situation's history records, oldest first, as the history store's key range holds them. */
+    private final Map<String, List<HistoryEntry>> histories = new ConcurrentHashMap<>();
     final AlertLog alerts = new AlertLog(50);
     final DeadLetterLog deadLetters = new DeadLetterLog(5);
     volatile boolean storeReady = true;
@@ -44,14 +46,20 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
     public Listing all() {
         checkReady();
         List<JsonNode> all = new ArrayList<>();
-        new TreeMap<>(situations).values().forEach(state -> all.add(Json.mapper().valueToTree(state)));
+        new TreeMap<>(situations).values().forEach(state -> all.add(json(state)));
         return new Listing(all, List.of(new InstanceAnswer("memory", true, all.size(), null)));
     }
 
     @Override
     public Optional<JsonNode> find(SituationKey key) {
         checkReady();
-        return Optional.ofNullable(situations.get(key.toString())).map(Json.mapper()::valueToTree);
+        return Optional.ofNullable(situations.get(key.toString())).map(this::json);
+    }
+
+    /** What {@link LocalSituationStore} answers: the state's JSON with its history records. */
+    private JsonNode json(SituationState state) {
+        return LocalSituationStore.withHistory(Json.mapper().valueToTree(state),
+                histories.getOrDefault(state.situation(), List.of()));
     }
 
     private void checkReady() {
@@ -83,16 +91,18 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         Alert alert = new Alert(key + "#" + sequence, AlertType.valueOf(type), new SituationRef(actor, host, theatre),
                 from == null ? null : Status.valueOf(from), Status.valueOf(to), troops, before.troops(),
                 List.of("KR"), false, eventTime, Instant.now(), evidence, before.evidence(), new Corroboration(1, 1));
-        List<HistoryEntry> history = new ArrayList<>(before.history());
+        List<HistoryEntry> history = new ArrayList<>(historyOf(key));
         history.add(entry(eventTime, evidence, Status.valueOf(to), theatre, troops, Disposition.CHANGE,
                 List.of(alert.alertId())));
+        histories.put(key, history);
         List<String> theatres = new ArrayList<>(before.theatres());
         if (theatre != null && !theatres.contains(theatre)) {
             theatres.add(theatre);
         }
         situations.put(key, new SituationState(key, actor, host, Status.valueOf(to), List.of(Status.valueOf(to)),
                 theatre, theatres, troops, null, false, false, false, false, null, List.of("KR"), false, eventTime,
-                Instant.now(), evidence, new Corroboration(1, 1), List.of(source), sequence, history, List.of()));
+                Instant.now(), evidence, new Corroboration(1, 1), List.of(source), sequence, history.size(),
+                history.get(0).eventTime(), null, eventTime, history.size()));
         alerts.append(Json.mapper().valueToTree(alert));
         return alert;
     }
@@ -103,26 +113,32 @@ final class InMemoryBackend implements SituationDirectory, HealthSource {
         SituationState s = stateOf(actor, host);
         Instant eventTime = LocalDate.parse(eventDay).atTime(9, 0).toInstant(ZoneOffset.UTC);
         ArticleEvidence evidence = evidence(actor + "-" + host, s, source, sentence);
-        List<HistoryEntry> history = new ArrayList<>(s.history());
+        List<HistoryEntry> history = new ArrayList<>(historyOf(s.situation()));
         history.add(entry(eventTime, evidence, s.status(), s.theatre(), new TroopRange(min, max),
                 Disposition.REREPORT, List.of()));
+        histories.put(s.situation(), history);
         List<String> sources = new ArrayList<>(s.sources());
         sources.add(source);
         Corroboration more = new Corroboration(s.corroboration().independentSources() + 1,
                 s.corroboration().reports() + 1);
         situations.put(s.situation(), new SituationState(s.situation(), actor, host, s.status(), s.lead(),
                 s.theatre(), s.theatres(), s.troops(), null, false, false, false, false, null, s.claimants(), false,
-                eventTime, Instant.now(), s.evidence(), more, sources, s.alertSequence(), history, List.of()));
+                eventTime, Instant.now(), s.evidence(), more, sources, s.alertSequence(), history.size(),
+                history.get(0).eventTime(), history.get(0).eventTime(), eventTime, history.size()));
     }
 
     private SituationState stateOf(String actor, String host) {
         String key = actor + "-" + host;
         return situations.getOrDefault(key, new SituationState(key, actor, host, null, null, null, null, null, null,
-                false, false, false, false, null, null, false, null, null, null, null, null, 0, null, null));
+                false, false, false, false, null, null, false, null, null, null, null, null, 0, 0, null, null, null, 0));
     }
 
-    private static ArticleEvidence evidence(String key, SituationState state, String source, String sentence) {
-        int n = state.history().size() + 1;
+    private List<HistoryEntry> historyOf(String key) {
+        return histories.getOrDefault(key, List.of());
+    }
+
+    private ArticleEvidence evidence(String key, SituationState state, String source, String sentence) {
+        int n = historyOf(state.situation()).size() + 1;
         String id = "wire-" + key.toLowerCase() + "-" + n;
         return new ArticleEvidence(id, source, "https://example.org/wire/" + id, "Troop report " + n + " on " + key,
                 sentence);

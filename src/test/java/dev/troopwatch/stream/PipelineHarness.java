@@ -3,7 +3,10 @@ package dev.troopwatch.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.troopwatch.alert.Alert;
 import dev.troopwatch.ingest.RawArticle;
+import dev.troopwatch.track.HistoryEntry;
+import dev.troopwatch.track.ReportFingerprint;
 import dev.troopwatch.track.SituationState;
+import dev.troopwatch.track.SituationUpdate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A TopologyTestDriver with the troopwatch topics attached: publish raw records, drain what comes out. */
@@ -27,7 +31,7 @@ final class PipelineHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> raw;
     private final TestOutputTopic<String, Alert> alerts;
-    private final TestOutputTopic<String, SituationState> situations;
+    private final TestOutputTopic<String, SituationUpdate> situations;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
 
     PipelineHarness(Topology topology, Properties config) {
@@ -85,7 +89,7 @@ final class PipelineHarness implements AutoCloseable {
         return alerts.readValuesToList();
     }
 
-    List<SituationState> situationUpdates() {
+    List<SituationUpdate> situationUpdates() {
         settle();
         return situations.readValuesToList();
     }
@@ -99,6 +103,31 @@ final class PipelineHarness implements AutoCloseable {
         settle();
         KeyValueStore<String, SituationState> store = driver.getKeyValueStore(StoreNames.SITUATIONS);
         return store.get(key);
+    }
+
+    /** A situation's history records, oldest first: its key range of the history store. */
+    List<HistoryEntry> history(String key) {
+        settle();
+        return rangeOf(driver.<String, HistoryEntry>getKeyValueStore(StoreNames.HISTORY), key);
+    }
+
+    /** The fingerprints the situation remembers, oldest first. */
+    List<ReportFingerprint> fingerprints(String key) {
+        settle();
+        return rangeOf(driver.<String, ReportFingerprint>getKeyValueStore(StoreNames.FINGERPRINTS), key);
+    }
+
+    private static <V> List<V> rangeOf(KeyValueStore<String, V> store, String situation) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> range = store.range(ReportKeys.start(situation), ReportKeys.end(situation))) {
+            range.forEachRemaining(entry -> values.add(entry.value));
+        }
+        return values;
+    }
+
+    /** The driver itself, for reading stores and wall clock directly. */
+    TopologyTestDriver driver() {
+        return driver;
     }
 
     /** Alert lines ("id type article") that the production topology raises for the bundled samples alone. */

@@ -88,7 +88,8 @@ class SampleTimelineTest {
             assertTrue(kpRu.engaged() && kpRu.casualtiesReported() && kpRu.everWithdrawn()
                     && kpRu.officiallyConfirmed());
             assertTrue(kpRu.theatres().contains("Kursk"), kpRu.theatres().toString());
-            List<HistoryEntry> history = kpRu.history();
+            List<HistoryEntry> history = pipeline.history("KP-RU");
+            assertEquals(history.size(), kpRu.historyCount(), "the state counts its history records");
             assertEquals(List.of("sample-001-kp-special-forces-far-east", "sample-003-kp-10000-kursk-pentagon",
                     "sample-004-kp-10000-kursk-pentagon-reprint", "sample-006-kp-first-clash-kursk",
                     "sample-008-kp-casualties-kursk", "sample-010-kp-casualties-3000-seoul",
@@ -136,12 +137,13 @@ class SampleTimelineTest {
             assertTrue(pipeline.alerts().isEmpty(), "a late report never alerts");
             SituationState after = pipeline.situation("KP-RU");
             assertEquals(before, after.status());
-            HistoryEntry late = after.history().stream()
+            List<HistoryEntry> history = pipeline.history("KP-RU");
+            HistoryEntry late = history.stream()
                     .filter(h -> h.articleId().equals("late-kp-withdrawn-rumour")).findFirst().orElseThrow();
             assertEquals(Disposition.LATE, late.disposition());
-            int at = after.history().indexOf(late);
-            assertTrue(after.history().get(at - 1).eventTime().isBefore(late.eventTime())
-                    && after.history().get(at + 1).eventTime().isAfter(late.eventTime()), "kept in event-time order");
+            int at = history.indexOf(late);
+            assertTrue(history.get(at - 1).eventTime().isBefore(late.eventTime())
+                    && history.get(at + 1).eventTime().isAfter(late.eventTime()), "kept in event-time order");
         }
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.troopwatch.alert.Alert;
 import dev.troopwatch.alert.AlertType;
 import dev.troopwatch.extract.Status;
+import dev.troopwatch.track.HistoryEntry;
 import dev.troopwatch.track.SituationState;
+import dev.troopwatch.track.SituationUpdate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,7 @@ class TopologyWiringTest {
                     Topics.ARTICLES_RAW.keySerde().serializer(), Topics.ARTICLES_RAW.valueSerde().serializer());
             TestOutputTopic<String, Alert> alerts = driver.createOutputTopic(TopicNames.ALERTS,
                     Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
-            TestOutputTopic<String, SituationState> states = driver.createOutputTopic(TopicNames.SITUATIONS,
+            TestOutputTopic<String, SituationUpdate> states = driver.createOutputTopic(TopicNames.SITUATIONS,
                     Topics.SITUATIONS.keySerde().deserializer(), Topics.SITUATIONS.valueSerde().deserializer());
             raw.pipeInput("a1".getBytes(StandardCharsets.UTF_8),
                     article("a1", "2024-10-18", "first body words here").getBytes(StandardCharsets.UTF_8));
@@ -67,10 +69,19 @@ class TopologyWiringTest {
             assertEquals(List.of("KP-RU", "KP-RU", "US-PL"), out.stream().map(kv -> kv.key).toList());
             assertEquals(List.of(AlertType.NEW_DEPLOYMENT, AlertType.ENGAGEMENT, AlertType.NEW_DEPLOYMENT),
                     out.stream().map(kv -> kv.value.type()).toList());
-            assertEquals(3, states.readKeyValuesToList().size());
+            var updates = states.readKeyValuesToList();
+            assertEquals(3, updates.size());
+            assertEquals(List.of("a1", "a2", "a2"), updates.stream().map(kv -> kv.value.report().articleId()).toList(),
+                    "every update carries the report it applied");
             KeyValueStore<String, SituationState> store = driver.getKeyValueStore(StoreNames.SITUATIONS);
             assertEquals(Status.ENGAGED, store.get("KP-RU").status());
-            assertEquals(2, store.get("KP-RU").history().size());
+            assertEquals(2, store.get("KP-RU").historyCount());
+            KeyValueStore<String, HistoryEntry> history = driver.getKeyValueStore(StoreNames.HISTORY);
+            try (var range = history.range(ReportKeys.start("KP-RU"), ReportKeys.end("KP-RU"))) {
+                List<String> ids = new java.util.ArrayList<>();
+                range.forEachRemaining(kv -> ids.add(kv.value.articleId()));
+                assertEquals(List.of("a1", "a2"), ids);
+            }
         }
     }
 

@@ -44,7 +44,11 @@ class TroopwatchTopologyDescribeTest {
                 "situation-reports-repartition-source",
                 "track-situations", "tracked-alerts", "tracked-states", "alert-value", "write-alerts",
                 "state-value", "write-situations", "cleaning-", "tracked-")), nodes);
-        assertEquals(Set.of(StoreNames.SITUATIONS, StoreNames.REPORT_BUFFER), stores);
+        assertEquals(Set.of(StoreNames.SITUATIONS, StoreNames.HISTORY, StoreNames.FINGERPRINTS,
+                StoreNames.REPORT_BUFFER), stores);
+        // spelled out: the changelog topics are named after these, so renaming a constant is an upgrade break too
+        assertEquals(Set.of("situation-store", "situation-history", "situation-fingerprints",
+                "situation-report-buffer"), stores);
         assertEquals(new TreeSet<>(Set.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN, TopicNames.ALERTS,
                 TopicNames.SITUATIONS, TopicNames.DEADLETTER, "situation-reports-repartition")), topics);
         assertEquals(3, description.subtopologies().size(), "raw->clean, clean->repartition, repartition->outputs");

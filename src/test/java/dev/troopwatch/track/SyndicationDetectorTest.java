@@ -55,11 +55,29 @@ class SyndicationDetectorTest {
     void rememberedFingerprintsStayWithinTheWindowAndTheCap() {
         List<ReportFingerprint> kept = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            kept = detector.remember(kept, print("r" + i, WIRE + i, null, DAY.plus(Duration.ofDays(i))));
+            kept = detector.retained(kept, print("r" + i, WIRE + i, null, DAY.plus(Duration.ofDays(i))));
         }
         assertTrue(kept.size() <= 5);
         assertTrue(kept.stream().allMatch(f -> !f.published().isBefore(DAY.plus(Duration.ofDays(22)))),
                 "only the last 7 days: " + kept.stream().map(ReportFingerprint::articleId).toList());
         assertEquals("r29", kept.get(kept.size() - 1).articleId());
+    }
+
+    @Test
+    void theChangeSaysWhatToRememberAndWhatToForget() {
+        List<ReportFingerprint> recent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            recent.add(print("r" + i, WIRE + i, null, DAY.plus(Duration.ofHours(i))));
+        }
+        ReportFingerprint added = print("new", WIRE + "new", null, DAY.plus(Duration.ofDays(1)));
+        FingerprintChange change = detector.change(recent, added, detector.retained(recent, added));
+        assertEquals(added, change.remember());
+        assertEquals(DAY.plus(Duration.ofDays(1)).minus(Duration.ofDays(7)), change.forgetBefore());
+        assertEquals(List.of(recent.get(0)), change.forget(), "over the cap of 5: the oldest goes");
+
+        ReportFingerprint tooOld = print("old", WIRE + "old", null, DAY.minus(Duration.ofDays(8)));
+        FingerprintChange none = detector.change(recent, tooOld, detector.retained(recent, tooOld));
+        assertEquals(null, none.remember(), "older than the window of the newest: not remembered");
+        assertTrue(none.forget().isEmpty());
     }
 }

@@ -30,8 +30,22 @@ class TransitionDeciderTest {
 
     private final TransitionDecider decider = new TransitionDecider(TrackingPolicy.defaults());
 
+    /** The situation the test's reports go to, its history and fingerprints held as the stores hold them. */
+    private InMemorySituation situation;
+
+    /** Decides a report for a new situation (prior null) or for the one the previous decision left. */
     private Decision decide(SituationState prior, Reports report) {
-        return decider.decide(KP_RU, prior, report.build(), NOW);
+        if (prior == null) {
+            situation = new InMemorySituation(decider, KP_RU);
+        } else {
+            assertEquals(situation.state().reportSequence(), prior.reportSequence(),
+                    "reports are decided against the latest state");
+        }
+        return situation.apply(report.build(), NOW);
+    }
+
+    private List<HistoryEntry> history() {
+        return situation.history();
     }
 
     private static List<AlertType> types(Decision decision) {
@@ -130,7 +144,8 @@ class TransitionDeciderTest {
         assertEquals(new Corroboration(2, 3), s.corroboration(), "two agencies, three reports");
         assertEquals(List.of("KR", "US"), s.claimants());
         assertEquals(List.of(Disposition.CHANGE, Disposition.REREPORT, Disposition.REREPORT),
-                s.history().stream().map(HistoryEntry::disposition).toList());
+                history().stream().map(HistoryEntry::disposition).toList());
+        assertEquals(3, s.historyCount());
     }
 
     @Test
@@ -144,7 +159,9 @@ class TransitionDeciderTest {
         assertEquals(Disposition.REPRINT, copy.disposition());
         assertTrue(copy.alerts().isEmpty());
         assertEquals(new Corroboration(1, 2), copy.state().corroboration());
-        assertEquals("orig", copy.state().history().get(1).copyOf());
+        assertEquals("orig", history().get(1).copyOf());
+        assertEquals("orig", copy.recorded().copyOf());
+        assertEquals("orig", copy.fingerprints().remember().copyOf(), "a copy of a copy points to the original");
     }
 
     @Test
@@ -165,6 +182,29 @@ class TransitionDeciderTest {
         Decision again = decide(s, report("a").lead(WITHDRAWN, "US"));
         assertEquals(Disposition.DUPLICATE, again.disposition());
         assertSame(s, again.state());
+        assertNull(again.recorded(), "nothing to record");
+        assertEquals(FingerprintChange.NONE, again.fingerprints());
+        assertEquals(1, history().size());
+    }
+
+    @Test
+    void theSameArticleIsADuplicateAlsoAfterItsFingerprintLeftTheWindow() {
+        SituationState s = stateAfter(report("old").on("2024-01-01").lead(DEPLOYED, "US"),
+                report("new").on("2024-03-01").lead(DEPLOYED, "KR"));
+        assertTrue(situation.fingerprints().stream().noneMatch(f -> f.articleId().equals("old")),
+                "out of the 7-day window of the newest");
+        assertEquals(Disposition.DUPLICATE, decide(s, report("old").on("2024-01-01").lead(DEPLOYED, "US"))
+                .disposition(), "the history still has it");
+    }
+
+    @Test
+    void whetherTheArticleWasSeenIsTheCallersAnswer() {
+        Decision first = decider.decide(KP_RU, null, List.of(), false, report("a").lead(DEPLOYED, "US").build(),
+                NOW);
+        assertEquals(Disposition.DUPLICATE, decider.decide(KP_RU, first.state(), List.of(), true,
+                report("b").lead(DEPLOYED, "US").build(), NOW).disposition());
+        assertEquals(Disposition.REREPORT, decider.decide(KP_RU, first.state(), List.of(), false,
+                report("a").lead(DEPLOYED, "US").build(), NOW).disposition(), "not seen: decided again");
     }
 
     @Test
@@ -178,7 +218,8 @@ class TransitionDeciderTest {
         assertEquals(WITHDRAWN, late.state().status());
         assertFalse(late.state().engaged(), "a late report does not change attributes either");
         assertEquals(List.of("dep", "old-combat", "wd"),
-                late.state().history().stream().map(HistoryEntry::articleId).toList(), "history in event time");
+                history().stream().map(HistoryEntry::articleId).toList(), "history in event time");
+        assertEquals(Instant.parse("2024-10-20T00:00:00Z"), late.state().historySince());
     }
 
     @Test
@@ -332,18 +373,26 @@ class TransitionDeciderTest {
     @Test
     void stateStaysBoundedOverALongRun() {
         SituationState state = null;
+        int atTheBound = 0;
         Instant day = Instant.parse("2020-01-01T00:00:00Z");
         for (int i = 0; i < 2000; i++) {
             Reports r = report("r" + i).by("Outlet " + (i % 300), null).lead(i % 500 == 0 ? WITHDRAWN : DEPLOYED,
                     "US");
             r.on(LocalDate.ofInstant(day.plusSeconds(86_400L * (i / 5)), java.time.ZoneOffset.UTC).toString());
-            state = decide(state, r).state();
+            Decision d = decide(state, r);
+            atTheBound += d.evictHistory() ? 1 : 0;
+            state = d.state();
         }
         TrackingPolicy policy = TrackingPolicy.defaults();
-        assertEquals(policy.maxHistory(), state.history().size());
-        assertTrue(state.fingerprints().size() <= 40, "only the 7-day window: " + state.fingerprints().size());
+        assertEquals(policy.maxHistory(), history().size());
+        assertEquals(policy.maxHistory(), state.historyCount());
+        assertEquals(2000 - policy.maxHistory(), atTheBound, "one entry leaves per report past the bound");
+        assertEquals(2000, state.reportSequence());
+        assertTrue(situation.fingerprints().size() <= 40, "only the 7-day window: " + situation.fingerprints().size());
+        assertEquals(situation.fingerprints().stream().map(ReportFingerprint::published).min(Instant::compareTo)
+                .orElseThrow(), state.fingerprintsSince(), "the state knows where the fingerprints start");
         assertTrue(state.sources().size() <= policy.maxSources());
-        assertTrue(state.history().stream().anyMatch(h -> h.disposition() == Disposition.CHANGE
+        assertTrue(history().stream().anyMatch(h -> h.disposition() == Disposition.CHANGE
                 && h.articleId().equals("r0")), "alert-raising entries are dropped last");
     }
 }
