@@ -162,7 +162,7 @@ final class PipelineBench {
         Properties props = appConfig(appId, guarantee);
         Path stateDir = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG), appId);
         boolean eos = !guarantee.equals(StreamsConfig.AT_LEAST_ONCE);
-        List<String> consumed = List.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN,
+        List<String> consumed = List.of(TopicNames.ARTICLES_RAW,
                 appId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition");
         ProcessMemory.resetPeakHeap();
         ProcessMemory.resetPeakRss();
