@@ -139,14 +139,15 @@ final class BenchReport {
                 scale == 1 ? "y" : "ies");
         out.printf(Locale.ROOT, "   a sample every %s s; lag = articles sent - raw records the app committed; live heap ="
                 + " heap used right after a forced full GC (System.gc()), so live data, not garbage; count ms = time "
-                + "to count the stores' entries (interactive queries, which read every value)%n",
+                + "to count the stores' entries (interactive queries, which read every value); check = original "
+                + "reports the alert check remembers (~200 B each, in the live heap)%n",
                 trim(every.toMillis() / 1000.0));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "   %-7s %8s %9s %9s %7s %7s %5s %8s %8s",
                 "phase", "elapsed", "sent", "committed", "lag", "alerts", "dead", "situat.", "buffered"));
         otherStores.forEach(name -> header.append(String.format(Locale.ROOT, " %" + Math.max(10, name.length()) + "s",
                 name)));
-        header.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6s %8s", "state dir", "live heap",
-                "peak heap", "app RSS", "broker RSS", "gc ms", "count ms"));
+        header.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6s %8s %7s", "state dir", "live heap",
+                "peak heap", "app RSS", "broker RSS", "gc ms", "count ms", "check"));
         out.println(header);
         out.flush();
     }
@@ -157,9 +158,9 @@ final class BenchReport {
                 count(s.situations()), count(s.buffered())));
         s.otherStores().forEach((name, n) -> row.append(String.format(Locale.ROOT,
                 " %" + Math.max(10, name.length()) + "s", count(n))));
-        row.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6.0f %8.0f", bytes(s.stateBytes()),
+        row.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6.0f %8.0f %7d", bytes(s.stateBytes()),
                 bytes(s.liveHeap()), bytes(s.peakHeap()), bytes(s.rss()), bytes(s.brokerRss()), s.gcMillis(),
-                s.countMillis()));
+                s.countMillis(), s.remembered()));
         out.println(row);
         out.flush();
     }
@@ -445,6 +446,7 @@ final class BenchReport {
             o.put("broker_rss_bytes", s.brokerRss());
             o.put("gc_ms", s.gcMillis());
             o.put("count_ms", s.countMillis());
+            o.put("check_remembered", s.remembered());
         }
     }
 

@@ -69,10 +69,12 @@ final class SoakRun {
      * @param gcMillis    how long the forced collection took
      * @param countMillis how long counting the stores' entries took (the count reads and parses every value, so
      *                    it costs the app CPU while a sample is taken)
+     * @param remembered  original reports the alert check holds (about 200 bytes each, part of the live heap; it
+     *                    grows with the app's lag, see {@link SoakCheck#forget})
      */
     record Sample(String phase, double seconds, long sent, long committed, long alerts, long deadLetters,
                   long situations, long buffered, Map<String, Long> otherStores, long stateBytes, long liveHeap,
-                  long peakHeap, long rss, long brokerRss, double gcMillis, double countMillis) {
+                  long peakHeap, long rss, long brokerRss, double gcMillis, double countMillis, int remembered) {
         long lag() {
             return sent - committed;
         }
@@ -96,7 +98,7 @@ final class SoakRun {
      * @param check         the alert check
      * @param deadLetters   a few dead letters' reasons
      * @param lastPublished publication time of the last article sent (the generated wire's simulated date)
-     * @param checkMemory   originals the check remembered at its peak (its memory is bounded by this)
+     * @param checkMemory   originals the check remembered at most (about 200 bytes each)
      */
     record Result(int rate, double seconds, double sampleSeconds, int scale, double achievedRate,
                   List<String> otherStores, List<Sample> samples, GrowthVerdict heap, GrowthVerdict state,
@@ -182,7 +184,6 @@ final class SoakRun {
         List<Sample> samples = new CopyOnWriteArrayList<>();
         AtomicBoolean sampling = new AtomicBoolean(true);
         AtomicReference<String> lastPublished = new AtomicReference<>("-");
-        AtomicLong checkMemory = new AtomicLong();
         ProcessMemory.resetPeakHeap();
         ProcessMemory.resetPeakRss();
         try (KafkaProducer<byte[], byte[]> producer = cluster.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"))) {
@@ -193,7 +194,7 @@ final class SoakRun {
             }
             report.printSoakHeader(out, rate, duration, sampleEvery, wire.scale(), otherStores);
             long t0 = System.nanoTime();
-            Sampler sampler = new Sampler(streams, appId, stateDir, otherStores, sent, alerts, deadLetters, t0);
+            Sampler sampler = new Sampler(streams, appId, stateDir, otherStores, sent, alerts, deadLetters, check, t0);
             Thread samplerThread = new Thread(() -> {
                 for (long k = 1; sampling.get(); k++) {
                     long due = t0 + k * sampleEvery.toNanos();
@@ -206,7 +207,6 @@ final class SoakRun {
                     Sample s = sampler.take("run");
                     samples.add(s);
                     report.printSoakSample(out, s);
-                    checkMemory.accumulateAndGet(check.remembered(), Math::max);
                     long lagNanos = s.lag() * 1_000_000_000L / rate;
                     check.forget(System.nanoTime() - REMEMBER.toNanos() - lagNanos);
                 }
@@ -245,14 +245,14 @@ final class SoakRun {
             if (consumerFailure.get() != null) {
                 throw consumerFailure.get();
             }
-            checkMemory.accumulateAndGet(check.remembered(), Math::max);
             SoakCheck.Totals totals = check.finish();
             List<Sample> whileSending = samples.stream().filter(s -> !s.phase().equals("drained")).toList();
             return new Result(rate, sendSeconds, sampleEvery.toMillis() / 1000.0, wire.scale(),
                     planned / sendSeconds, otherStores, List.copyOf(samples),
                     verdict(whileSending, Sample::liveHeap), verdict(whileSending, Sample::stateBytes),
                     end.lag() <= rate * KEPT_UP_LAG.toSeconds(), drainSeconds, totals,
-                    List.copyOf(deadLetterExamples), lastPublished.get(), (int) checkMemory.get());
+                    List.copyOf(deadLetterExamples), lastPublished.get(),
+                    samples.stream().mapToInt(Sample::remembered).max().orElse(0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -323,10 +323,11 @@ final class SoakRun {
         private final AtomicLong sent;
         private final AtomicLong alerts;
         private final AtomicLong deadLetters;
+        private final SoakCheck check;
         private final long t0;
 
         Sampler(KafkaStreams streams, String appId, Path stateDir, List<String> otherStores, AtomicLong sent,
-                AtomicLong alerts, AtomicLong deadLetters, long t0) {
+                AtomicLong alerts, AtomicLong deadLetters, SoakCheck check, long t0) {
             this.streams = streams;
             this.appId = appId;
             this.stateDir = stateDir;
@@ -334,6 +335,7 @@ final class SoakRun {
             this.sent = sent;
             this.alerts = alerts;
             this.deadLetters = deadLetters;
+            this.check = check;
             this.t0 = t0;
         }
 
@@ -354,7 +356,7 @@ final class SoakRun {
             return new Sample(phase, seconds, sentNow, committed, alerts.get(), deadLetters.get(), situations,
                     buffered, other, stateBytes, live, ProcessMemory.peakHeap(),
                     ProcessMemory.rss(ProcessHandle.current().pid()), ProcessMemory.rss(brokerPid), gcMillis,
-                    countMillis);
+                    countMillis, check.remembered());
         }
     }
 }
