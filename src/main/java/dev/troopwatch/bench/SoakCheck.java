@@ -2,7 +2,6 @@ package dev.troopwatch.bench;
 
 import dev.troopwatch.bench.GeneratedArticle.Role;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

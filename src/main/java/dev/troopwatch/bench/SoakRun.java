@@ -204,11 +204,17 @@ final class SoakRun {
                     if (!sampling.get()) {
                         return;
                     }
-                    Sample s = sampler.take("run");
-                    samples.add(s);
-                    report.printSoakSample(out, s);
-                    long lagNanos = s.lag() * 1_000_000_000L / rate;
-                    check.forget(System.nanoTime() - REMEMBER.toNanos() - lagNanos);
+                    try {
+                        Sample s = sampler.take("run");
+                        samples.add(s);
+                        report.printSoakSample(out, s);
+                        long lagNanos = s.lag() * 1_000_000_000L / rate;
+                        check.forget(System.nanoTime() - REMEMBER.toNanos() - lagNanos);
+                    } catch (RuntimeException e) {
+                        // One lost sample (the broker's admin API timed out, say) must not end an hour's run.
+                        out.println("   sample failed: " + e);
+                        out.flush();
+                    }
                 }
             }, "bench-soak-sampler");
             samplerThread.start();
