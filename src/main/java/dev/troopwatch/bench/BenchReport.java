@@ -393,7 +393,11 @@ final class BenchReport {
             ObjectNode n = tg.addObject();
             n.put("target", row[0]);
             n.put("measured", row[1]);
-            n.put("holds", row[2].equals("holds"));
+            if (row[2].equals("holds") || row[2].equals("MISSED")) {
+                n.put("holds", row[2].equals("holds"));
+            } else {
+                n.putNull("holds"); // a soak run too short or too sparse to judge
+            }
         }
         try {
             return Json.mapper().writeValueAsString(root);
