@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "2. end-to-end articles/s on an embedded broker (own JVM) under exactly_once_v2 and at_least_once, "
                         + "and a pass-through Streams app over the same records as the limit;",
                 "3. publish -> alert latency p50/p95/p99 at fixed input rates under exactly_once_v2;",
-                "4. peak heap and RSS, and state size as articles and situations grow.",
+                "4. peak heap and RSS, and state size as articles and situations grow;",
+                "5. (--sections soak) a long fixed-rate run under exactly_once_v2: live heap, state and lag over time.",
                 "The generated wires carry their expected alerts, so every run is also a correctness check."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -64,8 +65,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sections", paramLabel = "S[,S...]", split = ",",
             defaultValue = "extraction,throughput,latency",
-            description = "Which measurements to run: extraction, throughput, latency. Default: ${DEFAULT-VALUE}")
+            description = "Which measurements to run: extraction, throughput, latency, soak. Default: ${DEFAULT-VALUE}")
     List<String> sections;
+
+    @Option(names = "--soak-rate", paramLabel = "R", defaultValue = "500",
+            description = "Articles/s of the soak run. Default: ${DEFAULT-VALUE}")
+    int soakRate;
+
+    @Option(names = "--soak-minutes", paramLabel = "M",
+            description = "How long the soak run sends, in minutes (fractions allowed). Default: 60 (--quick: 1)")
+    Double soakMinutes;
+
+    @Option(names = "--soak-sample-seconds", paramLabel = "S",
+            description = "Seconds between soak samples (each forces a full GC). Default: 30 (--quick: 5)")
+    Double soakSampleSeconds;
 
     @Option(names = "--shared", paramLabel = "DIR",
             description = "The shared data dir holding corpus/dev. Default: system property troopwatch.shared, "
@@ -94,12 +107,15 @@ public final class BenchCommand implements Callable<Integer> {
         int n = articles != null ? articles : quick ? 300 : 10_000;
         List<Integer> latencyRates = rates != null ? rates : quick ? List.of(100) : List.of(100, 1000);
         int seconds = rateSeconds != null ? rateSeconds : quick ? 3 : 20;
-        if (n < 1 || seconds < 1 || repeat < 1 || latencyRates.stream().anyMatch(r -> r < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--articles, --rates, --rate-seconds and --repeat must be positive");
+        double soakSeconds = 60 * (soakMinutes != null ? soakMinutes : quick ? 1 : 60);
+        double soakEvery = soakSampleSeconds != null ? soakSampleSeconds : quick ? 5 : 30;
+        if (n < 1 || seconds < 1 || repeat < 1 || latencyRates.stream().anyMatch(r -> r < 1) || soakRate < 1
+                || soakSeconds <= 0 || soakEvery <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--articles, --rates, --rate-seconds, "
+                    + "--repeat, --soak-rate, --soak-minutes and --soak-sample-seconds must be positive");
         }
         for (String section : sections) {
-            if (!List.of("extraction", "throughput", "latency").contains(section)) {
+            if (!List.of("extraction", "throughput", "latency", "soak").contains(section)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown section " + section);
             }
         }
@@ -128,8 +144,9 @@ public final class BenchCommand implements Callable<Integer> {
         boolean temporary = dataDir == null;
         Path work = temporary ? Files.createTempDirectory("troopwatch-bench-") : dataDir;
         try {
-            if (sections.contains("throughput") || sections.contains("latency")) {
-                runPipeline(report, generator, work, n, latencyRates, seconds, out);
+            if (sections.contains("throughput") || sections.contains("latency") || sections.contains("soak")) {
+                runPipeline(report, generator, work, n, latencyRates, seconds, out,
+                        Duration.ofMillis(Math.round(soakSeconds * 1000)), Duration.ofMillis(Math.round(soakEvery * 1000)));
             }
         } finally {
             if (temporary) {
@@ -139,7 +156,9 @@ public final class BenchCommand implements Callable<Integer> {
         report.context = new BenchReport.Context(report.context.date(), report.context.cores(),
                 report.context.memoryBytes(), report.context.loadBefore(), loadAverage(), report.context.java(),
                 report.context.kafka(), report.context.command(), report.context.maxHeap());
-        report.printGrowth(out);
+        if (sections.contains("throughput") || !sections.contains("soak")) {
+            report.printGrowth(out);
+        }
         report.printTargets(out);
         String json = report.json();
         out.println("BENCH-JSON " + json);
@@ -151,7 +170,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void runPipeline(BenchReport report, SyntheticWireGenerator generator, Path work, int n,
-                             List<Integer> latencyRates, int seconds, PrintWriter out) {
+                             List<Integer> latencyRates, int seconds, PrintWriter out, Duration soakFor,
+                             Duration soakEvery) {
         Properties overrides = new Properties();
         overrides.putAll(settings);
         try (ChildBroker broker = ChildBroker.start(work.resolve("broker"), brokerHeap, Duration.ofSeconds(120));
@@ -185,6 +205,11 @@ public final class BenchCommand implements Callable<Integer> {
                     report.latency.add(latency);
                     report.printLatency(out, latency);
                 }
+            }
+            if (sections.contains("soak")) {
+                report.soak = new SoakRun(cluster, bench, broker.pid(), report, out)
+                        .run(soakRate, soakFor, soakEvery, seed, generator);
+                report.printSoak(out);
             }
             report.brokerPeakRss = ProcessMemory.peakRss(broker.pid());
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.troopwatch.stream.Json;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,10 @@ final class BenchReport {
     int articles;
     int situations;
     long brokerPeakRss = -1;
+    /** Below this a soak run's growth verdict is printed but not held against the memory target. */
+    private static final double SHORT_SOAK_SECONDS = 600;
+    /** The soak section's run, null when it did not run. */
+    SoakRun.Result soak;
 
     void printHeader(PrintWriter out) {
         out.printf(Locale.ROOT, "troopwatch bench  %s%n", context.date());
@@ -126,6 +131,92 @@ final class BenchReport {
         out.flush();
     }
 
+    void printSoakHeader(PrintWriter out, int rate, Duration duration, Duration every, int scale,
+                         List<String> otherStores) {
+        out.println();
+        out.printf(Locale.ROOT, "5. soak: exactly_once_v2 fed %d articles/s for %s (generated as sent, %d cop%s per "
+                        + "event), embedded broker in its own JVM%n", rate, minutes(duration.toMillis() / 1000.0), scale,
+                scale == 1 ? "y" : "ies");
+        out.printf(Locale.ROOT, "   a sample every %s s; lag = articles sent - raw records the app committed; live heap ="
+                + " heap used right after a forced full GC (System.gc()), so live data, not garbage; count ms = time "
+                + "to count the stores' entries (interactive queries, which read every value); check = original "
+                + "reports the alert check remembers (~200 B each, in the live heap)%n",
+                trim(every.toMillis() / 1000.0));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "   %-7s %8s %9s %9s %7s %7s %5s %8s %8s",
+                "phase", "elapsed", "sent", "committed", "lag", "alerts", "dead", "situat.", "buffered"));
+        otherStores.forEach(name -> header.append(String.format(Locale.ROOT, " %" + Math.max(10, name.length()) + "s",
+                name)));
+        header.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6s %8s %7s", "state dir", "live heap",
+                "peak heap", "app RSS", "broker RSS", "gc ms", "count ms", "check"));
+        out.println(header);
+        out.flush();
+    }
+
+    void printSoakSample(PrintWriter out, SoakRun.Sample s) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "   %-7s %8s %9d %9d %7d %7d %5d %8s %8s",
+                s.phase(), minutes(s.seconds()), s.sent(), s.committed(), s.lag(), s.alerts(), s.deadLetters(),
+                count(s.situations()), count(s.buffered())));
+        s.otherStores().forEach((name, n) -> row.append(String.format(Locale.ROOT,
+                " %" + Math.max(10, name.length()) + "s", count(n))));
+        row.append(String.format(Locale.ROOT, " %10s %10s %10s %10s %10s %6.0f %8.0f %7d", bytes(s.stateBytes()),
+                bytes(s.liveHeap()), bytes(s.peakHeap()), bytes(s.rss()), bytes(s.brokerRss()), s.gcMillis(),
+                s.countMillis(), s.remembered()));
+        out.println(row);
+        out.flush();
+    }
+
+    void printSoak(PrintWriter out) {
+        if (soak == null) {
+            return;
+        }
+        if (soak.seconds() < SHORT_SOAK_SECONDS) {
+            out.println("   note: a run under 10 minutes shows the warm-up (situations and histories filling, RocksDB's "
+                    + "first flushes), not a trend; the verdicts below extrapolate it");
+        }
+        out.println("   live heap (post-GC) while sending: " + soak.heap().describe());
+        out.println("   state dir while sending:           " + soak.state().describe());
+        out.println("   " + keptUpText());
+        out.println("   " + checkText(soak));
+        soak.check().examples().forEach(e -> out.println("     " + e));
+        soak.deadLetters().forEach(d -> out.println("     dead letter: " + d));
+        out.printf(Locale.ROOT, "   the generated wire reached publication time %s; the check remembered at most %d "
+                + "original reports at once%n", soak.lastPublished(), soak.checkMemory());
+        out.flush();
+    }
+
+    private String keptUpText() {
+        SoakRun.Sample end = soak.endOfInput();
+        String lag = String.format(Locale.ROOT, "lag at end of input %d articles (%.1f s of input at %d/s), sent at "
+                + "%.1f/s; ", end.lag(), end.lag() / (double) soak.rate(), soak.rate(), soak.achievedRate());
+        String drain = soak.drainSeconds() < 0 ? "did NOT drain within the timeout afterwards"
+                : String.format(Locale.ROOT, "everything committed and the reorder buffer empty %.1f s later",
+                soak.drainSeconds());
+        return (soak.keptUp() ? "kept up: " : "FELL BEHIND: ") + lag + drain;
+    }
+
+    private static String checkText(SoakRun.Result r) {
+        SoakCheck.Totals c = r.check();
+        return String.format(Locale.ROOT, "alerts %s: first timelines %d expected, %d raised, %d missing, %d wrong; "
+                        + "later timelines: %d original reports raised %d alerts (%d raised none); %d alerts from "
+                        + "copies, distractors or forgotten reports; %d dead letters; every article committed: %s",
+                c.ok() && r.totalDeadLetters() == 0 ? "ok" : "MISMATCH", c.firstCycleExpected(), c.exact(),
+                c.missing(), c.wrong(), c.laterOriginals(), c.laterAlerts(), c.laterSilent(), c.unexpected(),
+                r.totalDeadLetters(), r.drainSeconds() >= 0 ? "yes" : "no");
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "-" : String.valueOf(n);
+    }
+
+    /** "60 min", "1.5 min", "45 s". */
+    static String minutes(double seconds) {
+        return seconds >= 60 ? trim(seconds / 60) + " min" : trim(seconds) + " s";
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
     void printLatencyHeader(PrintWriter out) {
         out.println();
         out.println("3. publish -> alert latency, exactly_once_v2 (consume time minus produce time of the article; after "
@@ -178,6 +269,23 @@ final class BenchReport {
         if (!latency.isEmpty()) {
             boolean correct = latency.stream().allMatch(l -> l.check().allMatch());
             rows.add(new String[] {"live runs raise exactly the expected alerts", correct ? "yes" : "no",
+                    correct ? "holds" : "MISSED"});
+        }
+        if (soak != null) {
+            boolean bounded = soak.heap().verdict() == GrowthVerdict.Verdict.BOUNDED
+                    && soak.state().verdict() == GrowthVerdict.Verdict.BOUNDED;
+            boolean known = soak.heap().verdict() != GrowthVerdict.Verdict.TOO_FEW_SAMPLES
+                    && soak.state().verdict() != GrowthVerdict.Verdict.TOO_FEW_SAMPLES;
+            String run = minutes(Math.round(soak.seconds())) + " at " + soak.rate() + "/s";
+            rows.add(new String[] {"memory bounded, 1 h at 500/s (soak: " + run + ")",
+                    String.format(Locale.ROOT, "heap %+.1f, state %+.1f MiB/10min",
+                            soak.heap().slopePer10Min() / (1 << 20), soak.state().slopePer10Min() / (1 << 20)),
+                    !known ? "TOO FEW SAMPLES" : soak.seconds() < SHORT_SOAK_SECONDS ? "n/a (short run)"
+                            : bounded ? "holds" : "MISSED"});
+            rows.add(new String[] {"soak: the app keeps up (" + run + ")",
+                    soak.endOfInput().lag() + " behind at end", soak.keptUp() ? "holds" : "MISSED"});
+            boolean correct = soak.check().ok() && soak.totalDeadLetters() == 0 && soak.drainSeconds() >= 0;
+            rows.add(new String[] {"soak: alerts as expected, nothing dead-lettered", correct ? "yes" : "no",
                     correct ? "holds" : "MISSED"});
         }
         return rows;
@@ -278,18 +386,83 @@ final class BenchReport {
             n.put("rss_bytes", p.rss());
         }
         root.put("broker_peak_rss_bytes", brokerPeakRss);
+        if (soak != null) {
+            soakJson(root.putObject("soak"));
+        }
         ArrayNode tg = root.putArray("targets");
         for (String[] row : targets()) {
             ObjectNode n = tg.addObject();
             n.put("target", row[0]);
             n.put("measured", row[1]);
-            n.put("holds", row[2].equals("holds"));
+            if (row[2].equals("holds") || row[2].equals("MISSED")) {
+                n.put("holds", row[2].equals("holds"));
+            } else {
+                n.putNull("holds"); // a soak run too short or too sparse to judge
+            }
         }
         try {
             return Json.mapper().writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void soakJson(ObjectNode n) {
+        n.put("rate", soak.rate());
+        n.put("seconds", soak.seconds());
+        n.put("sample_seconds", soak.sampleSeconds());
+        n.put("generator_scale", soak.scale());
+        n.put("achieved_rate", soak.achievedRate());
+        n.put("kept_up", soak.keptUp());
+        n.put("lag_at_end_of_input", soak.endOfInput().lag());
+        n.put("drain_seconds", soak.drainSeconds());
+        n.put("last_published", soak.lastPublished());
+        verdictJson(n.putObject("live_heap"), soak.heap());
+        verdictJson(n.putObject("state_dir"), soak.state());
+        SoakCheck.Totals c = soak.check();
+        ObjectNode check = n.putObject("alerts");
+        check.put("first_timeline_expected", c.firstCycleExpected());
+        check.put("first_timeline_raised", c.exact());
+        check.put("missing", c.missing());
+        check.put("wrong", c.wrong());
+        check.put("later_originals", c.laterOriginals());
+        check.put("later_alerts", c.laterAlerts());
+        check.put("later_silent", c.laterSilent());
+        check.put("unexpected", c.unexpected());
+        check.put("dead_letters", soak.totalDeadLetters());
+        ArrayNode samples = n.putArray("samples");
+        for (SoakRun.Sample s : soak.samples()) {
+            ObjectNode o = samples.addObject();
+            o.put("phase", s.phase());
+            o.put("seconds", s.seconds());
+            o.put("sent", s.sent());
+            o.put("committed", s.committed());
+            o.put("lag", s.lag());
+            o.put("alerts", s.alerts());
+            o.put("dead_letters", s.deadLetters());
+            o.put("situations", s.situations());
+            o.put("buffered_reports", s.buffered());
+            ObjectNode stores = o.putObject("other_stores");
+            s.otherStores().forEach(stores::put);
+            o.put("state_bytes", s.stateBytes());
+            o.put("live_heap_bytes", s.liveHeap());
+            o.put("peak_heap_bytes", s.peakHeap());
+            o.put("rss_bytes", s.rss());
+            o.put("broker_rss_bytes", s.brokerRss());
+            o.put("gc_ms", s.gcMillis());
+            o.put("count_ms", s.countMillis());
+            o.put("check_remembered", s.remembered());
+        }
+    }
+
+    private static void verdictJson(ObjectNode g, GrowthVerdict v) {
+        g.put("verdict", v.verdict().name().toLowerCase(Locale.ROOT));
+        g.put("first_third_mean_bytes", v.firstThirdMean());
+        g.put("last_third_mean_bytes", v.lastThirdMean());
+        g.put("min_bytes", v.min());
+        g.put("max_bytes", v.max());
+        g.put("second_half_slope_bytes_per_10min", v.slopePer10Min());
+        g.put("second_half_slope_error_bytes_per_10min", v.slopeError());
     }
 
     static String bytes(long b) {

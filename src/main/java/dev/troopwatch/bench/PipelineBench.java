@@ -433,7 +433,7 @@ final class PipelineBench {
     }
 
     /** Raw input records the app has committed. */
-    private long processed(String appId) {
+    long processed(String appId) {
         return cluster.committed(appId).entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(TopicNames.ARTICLES_RAW))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -449,7 +449,7 @@ final class PipelineBench {
      * Entries of a key-value store, counted through an interactive query (RocksDB's own estimate counts overwritten
      * keys too); -1 while the store is not queryable.
      */
-    private static long count(KafkaStreams streams, String storeName) {
+    static long count(KafkaStreams streams, String storeName) {
         try {
             ReadOnlyKeyValueStore<Object, Object> store = streams.store(StoreQueryParameters.fromNameAndType(
                     storeName, QueryableStoreTypes.keyValueStore()));
@@ -467,7 +467,7 @@ final class PipelineBench {
     }
 
     /** Starts {@code streams} and returns System.nanoTime() when it is RUNNING. */
-    private static long startAndAwaitRunning(KafkaStreams streams) throws InterruptedException {
+    static long startAndAwaitRunning(KafkaStreams streams) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
         AtomicReference<KafkaStreams.State> failed = new AtomicReference<>();
         streams.setStateListener((newState, oldState) -> {
@@ -590,7 +590,7 @@ final class PipelineBench {
         return new AlertCheck(expected.size(), raised.size(), sameType, sameArticle);
     }
 
-    private KafkaConsumer<byte[], byte[]> alertConsumer() {
+    KafkaConsumer<byte[], byte[]> alertConsumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -599,7 +599,7 @@ final class PipelineBench {
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static JsonNode tree(byte[] json) {
+    static JsonNode tree(byte[] json) {
         try {
             return Json.mapper().readTree(json);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.troopwatch.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -96,6 +97,22 @@ final class ProcessMemory {
 
     static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Heap in use right after a full collection ({@code System.gc()}, a stop-the-world full GC under G1 by
+     * default): live data, not garbage waiting for the next collection. -1 when no collection ran (explicit GC
+     * disabled with {@code -XX:+DisableExplicitGC}).
+     */
+    static long liveHeap() {
+        long before = collections();
+        System.gc();
+        return collections() > before ? heapUsed() : -1;
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
     }
 
     /** Sum of the heap pools' peak usage since the last {@link #resetPeakHeap()}. */

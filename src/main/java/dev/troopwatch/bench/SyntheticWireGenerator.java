@@ -45,8 +45,8 @@ public final class SyntheticWireGenerator {
     private static final int DISTRACTOR_SPAN_DAYS = 330;
     /** Events of a situation are this far apart: the last copy of one event (up to 3.5 days after it) and the next
      * event stay beyond the tracker's 7-day syndication window, so templated wording is not taken for a reprint. */
-    private static final int MIN_EVENT_GAP_DAYS = 12;
-    private static final int MAX_EVENT_GAP_DAYS = 45;
+    static final int MIN_EVENT_GAP_DAYS = 12;
+    static final int MAX_EVENT_GAP_DAYS = 45;
     /** Mean articles of one situation at scale 1, used to stretch copies when the country pairs run out. */
     private static final double ARTICLES_PER_SITUATION = 18.0;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
@@ -70,15 +70,7 @@ public final class SyntheticWireGenerator {
         }
         SplittableRandom random = new SplittableRandom(seed);
         String idPrefix = "gen" + Long.toUnsignedString(seed, 36);
-        List<Country[]> pairs = new ArrayList<>();
-        for (Country actor : world.actors()) {
-            for (Country host : world.hosts()) {
-                if (!actor.code().equals(host.code())) {
-                    pairs.add(new Country[] {actor, host});
-                }
-            }
-        }
-        shuffle(pairs, random);
+        List<Country[]> pairs = pairs(random);
         int distractors = (int) Math.round(count * DISTRACTOR_SHARE);
         int budget = count - distractors;
         int scale = (int) Math.max(1, Math.ceil(budget / (pairs.size() * ARTICLES_PER_SITUATION)));
@@ -127,8 +119,35 @@ public final class SyntheticWireGenerator {
     private record Timed(Instant at, ExpectedAlert alert) {
     }
 
+    /**
+     * An endless wire in publication order, generated as it is read, for runs too long to hold their articles
+     * (see {@link WireStream}). {@code plannedArticles} is how many the caller means to read: it sets how many
+     * copies each event gets, so that the publication times of that many articles stay in the past.
+     */
+    public WireStream stream(long seed, long plannedArticles) {
+        return new WireStream(this, seed, plannedArticles);
+    }
+
+    /** Every (actor, host) pair of two different countries, shuffled. */
+    List<Country[]> pairs(SplittableRandom random) {
+        List<Country[]> pairs = new ArrayList<>();
+        for (Country actor : world.actors()) {
+            for (Country host : world.hosts()) {
+                if (!actor.code().equals(host.code())) {
+                    pairs.add(new Country[] {actor, host});
+                }
+            }
+        }
+        shuffle(pairs, random);
+        return pairs;
+    }
+
+    Situation situation(Country actor, Country host, String idPrefix, SplittableRandom random) {
+        return new Situation(actor, host, idPrefix, random);
+    }
+
     /** Which events a situation goes through, in order; every situation is deployed at some point. */
-    private static List<TimelineStep> timeline(SplittableRandom random) {
+    static List<TimelineStep> timeline(SplittableRandom random) {
         List<TimelineStep> steps = new ArrayList<>();
         if (random.nextDouble() < 0.5) {
             steps.add(TimelineStep.PLANNED);
@@ -153,7 +172,7 @@ public final class SyntheticWireGenerator {
     }
 
     /** The fixed facts of one situation's story and the report writer for its events. */
-    private final class Situation {
+    final class Situation {
         private final Country actor;
         private final Country host;
         private final String idPrefix;
@@ -171,6 +190,11 @@ public final class SyntheticWireGenerator {
 
         String key() {
             return actor.code() + "-" + host.code();
+        }
+
+        /** Reports name a town or region, so the first deployment after a plan is a new theatre too. */
+        boolean namesPlace() {
+            return place != null;
         }
 
         /** The original report of {@code step} at {@code at} first, then its re-reports and reprints. */
@@ -245,7 +269,7 @@ public final class SyntheticWireGenerator {
         }
     }
 
-    private GeneratedArticle distractor(String id, Instant at, SplittableRandom random) {
+    GeneratedArticle distractor(String id, Instant at, SplittableRandom random) {
         Country actor = pick(world.all(), random);
         Country other = otherThan(random, actor, actor);
         Map<String, String> v = new HashMap<>();
