@@ -24,7 +24,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>Every report carries this task's progress: the latest publication time it has seen. Every
  * {@link #PROGRESS_INTERVAL} it also sends that progress on its own, to every tracker partition
  * ({@link TrackerPartitioner}), when it has changed, when the task has turned idle or busy, and at least every
- * {@link #HEARTBEAT} so that trackers know the source is alive. The trackers release reports in publication order
+ * {@link #HEARTBEAT} so that trackers know the source is alive. Both say how many sources there are. The trackers release reports in publication order
  * from it ({@link SourceClocks}). An article with no mention forwards no report but still advances the progress.
  */
 final class ExtractProcessor implements Processor<String, NormalisedArticle, String, TrackerInput> {
@@ -35,6 +35,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
 
     private final EventExtractor extractor;
     private final String inputTopic;
+    private final TrackerPartitioner partitioner;
     private ProcessorContext<String, TrackerInput> context;
     private InputLag inputLag;
     private int source;
@@ -42,12 +43,18 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private long processedSinceNote;
     private long sentWatermark = -1L;
     private boolean sentIdle;
+    private int sentSources = -1;
     private long sentAt = Long.MIN_VALUE;
 
-    /** @param inputTopic the topic this task reads articles from, whose consumer lag tells when it is caught up */
-    ExtractProcessor(EventExtractor extractor, String inputTopic) {
+    /**
+     * @param inputTopic  the topic this task reads articles from, whose consumer lag tells when it is caught up
+     * @param partitioner the partitioner of the repartition this processor writes to, which knows how many sources
+     *                    there are
+     */
+    ExtractProcessor(EventExtractor extractor, String inputTopic, TrackerPartitioner partitioner) {
         this.extractor = extractor;
         this.inputTopic = inputTopic;
+        this.partitioner = partitioner;
     }
 
     @Override
@@ -80,7 +87,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
             ArticleReport report = new ArticleReport(article.id(), article.url(), article.source(),
                     article.headline(), article.published(), article.agency(), signature, situation.getValue());
             context.forward(record.withKey(situation.getKey())
-                    .withValue(TrackerInput.report(source, watermark, report)));
+                    .withValue(TrackerInput.report(source, partitioner.partitionsSeen(), watermark, report)));
         }
     }
 
@@ -91,12 +98,15 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private void sendProgress(long now) {
         boolean idle = processedSinceNote == 0 && inputLag.recordsLag(now) <= 0;
         processedSinceNote = 0;
-        if (watermark == sentWatermark && idle == sentIdle && now - sentAt < HEARTBEAT.toMillis()) {
+        int sources = partitioner.partitionsSeen();
+        if (watermark == sentWatermark && idle == sentIdle && sources == sentSources
+                && now - sentAt < HEARTBEAT.toMillis()) {
             return;
         }
-        context.forward(new Record<>(PROGRESS_KEY_PREFIX + source, TrackerInput.progress(source, watermark, idle),
-                watermark));
+        context.forward(new Record<>(PROGRESS_KEY_PREFIX + source,
+                TrackerInput.progress(source, sources, watermark, idle), watermark));
         sentWatermark = watermark;
+        sentSources = sources;
         sentIdle = idle;
         sentAt = now;
     }

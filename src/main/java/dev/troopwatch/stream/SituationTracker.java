@@ -50,8 +50,6 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
     static final Duration RELEASE_INTERVAL = Duration.ofMillis(50);
     /** A source not heard from for this long no longer holds reports back: several missed heartbeats. */
     static final Duration SOURCE_SILENCE = ExtractProcessor.HEARTBEAT.multipliedBy(3);
-    /** After a start, how long to listen to the sources before trusting that all live ones have been heard. */
-    static final Duration STARTUP_HOLD = ExtractProcessor.HEARTBEAT.plusMillis(500);
 
     private final TransitionDecider decider;
     private final Duration reorderWindow;
@@ -122,9 +120,7 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             this.context = context;
             this.situations = SituationStores.of(decider, context);
             this.buffer = context.getStateStore(StoreNames.REPORT_BUFFER);
-            long now = context.currentSystemTimeMs();
-            this.clocks = new SourceClocks(now, Math.min(windowMs, STARTUP_HOLD.toMillis()),
-                    SOURCE_SILENCE.toMillis());
+            this.clocks = new SourceClocks(SOURCE_SILENCE.toMillis());
             arrivals.clear();
             waiting.clear();
             if (windowMs > 0) {
@@ -156,7 +152,7 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
                 return;
             }
             long now = context.currentSystemTimeMs();
-            clocks.observe(input.source(), input.watermark(), input.idle(), now);
+            clocks.observe(input.source(), input.sources(), input.watermark(), input.idle(), now);
             if (input.isProgress()) {
                 if (windowMs > 0) {
                     release(now);

@@ -13,9 +13,9 @@ import java.util.Map;
  * cannot be overtaken by an older report still on its way (unless a source's own input is out of order, which makes
  * that older report late, as it is). A source that has processed nothing lately is <em>idle</em>: it holds nothing
  * back (the Flink watermark-idleness idea). A source not heard from for {@code silenceMs} is gone (its task moved or
- * stopped) and holds nothing back either. For {@code startupMs} after the tracker starts, before every live source
- * can have announced itself, the watermark stays at its minimum, so a backlog is not released in the order of
- * whichever partition happened to be read first.
+ * stopped) and holds nothing back either. Every record also says how many sources there are (the partitions of the
+ * topic they are read from); until each of them has been heard from at least once, the watermark stays at its
+ * minimum, so a backlog is not released in the order of whichever partition happened to be read first.
  *
  * <p>Pure and single-threaded: one instance per tracker task, fed from its records, clock passed in.
  */
@@ -25,29 +25,27 @@ final class SourceClocks {
     /** No live source holds anything back. */
     static final long ALL = Long.MAX_VALUE;
 
-    private final long startupMs;
     private final long silenceMs;
-    private final long startedAt;
     private final Map<Integer, Clock> clocks = new HashMap<>();
+    private int sources;
 
     private record Clock(long watermark, boolean idle, long heardAt) {
     }
 
-    SourceClocks(long startedAt, long startupMs, long silenceMs) {
-        if (startupMs < 0 || silenceMs <= 0) {
-            throw new IllegalArgumentException("startupMs must be >= 0 and silenceMs > 0");
+    SourceClocks(long silenceMs) {
+        if (silenceMs <= 0) {
+            throw new IllegalArgumentException("silenceMs must be positive: " + silenceMs);
         }
-        this.startedAt = startedAt;
-        this.startupMs = startupMs;
         this.silenceMs = silenceMs;
     }
 
     /**
-     * Records that {@code source} has seen publications up to {@code watermark} (epoch millis) and whether it is
-     * idle. A source's watermark never goes back: a task restarted elsewhere begins again from nothing, and what it
-     * sends first is older than what was already heard.
+     * Records that {@code source}, one of {@code sources} (0 when the sender did not know yet), has seen publications
+     * up to {@code watermark} (epoch millis) and whether it is idle. A source's watermark never goes back: a task
+     * restarted elsewhere begins again from nothing, and what it sends first is older than what was already heard.
      */
-    void observe(int source, long watermark, boolean idle, long now) {
+    void observe(int source, int sources, long watermark, boolean idle, long now) {
+        this.sources = Math.max(this.sources, sources);
         Clock known = clocks.get(source);
         long kept = known == null ? watermark : Math.max(known.watermark(), watermark);
         clocks.put(source, new Clock(kept, idle, now));
@@ -55,10 +53,10 @@ final class SourceClocks {
 
     /**
      * The publication time (epoch millis) up to which every report has arrived: the smallest watermark of the live,
-     * busy sources; {@link #ALL} when there is none; {@link #NONE} while starting up.
+     * busy sources; {@link #ALL} when there is none; {@link #NONE} until every source has been heard from.
      */
     long lowWatermark(long now) {
-        if (now - startedAt < startupMs) {
+        if (sources == 0 || !heardFromAll()) {
             return NONE;
         }
         long low = ALL;
@@ -70,8 +68,17 @@ final class SourceClocks {
         return low;
     }
 
+    private boolean heardFromAll() {
+        for (int source = 0; source < sources; source++) {
+            if (!clocks.containsKey(source)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sources heard from so far (for logs and tests). */
-    int sources() {
+    int heard() {
         return clocks.size();
     }
 }

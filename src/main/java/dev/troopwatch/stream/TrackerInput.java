@@ -9,17 +9,19 @@ import dev.troopwatch.track.ArticleReport;
  * ({@link SourceClocks}).
  *
  * @param source    partition of the extract task that sent it
+ * @param sources   how many sources there are (partitions of this topic, one per upstream partition), 0 when the
+ *                  sender did not know yet
  * @param watermark latest publication time (epoch millis) the source had seen when it sent this
  * @param idle      the source had processed nothing lately (a progress note only)
  * @param report    the report, or null for a progress note
  */
-public record TrackerInput(int source, long watermark, boolean idle, ArticleReport report) {
-    static TrackerInput report(int source, long watermark, ArticleReport report) {
-        return new TrackerInput(source, watermark, false, report);
+public record TrackerInput(int source, int sources, long watermark, boolean idle, ArticleReport report) {
+    static TrackerInput report(int source, int sources, long watermark, ArticleReport report) {
+        return new TrackerInput(source, sources, watermark, false, report);
     }
 
-    static TrackerInput progress(int source, long watermark, boolean idle) {
-        return new TrackerInput(source, watermark, idle, null);
+    static TrackerInput progress(int source, int sources, long watermark, boolean idle) {
+        return new TrackerInput(source, sources, watermark, idle, null);
     }
 
     boolean isProgress() {

@@ -67,18 +67,22 @@ public final class TroopwatchTopology {
                         Topics.DEADLETTER.valueSerde()).withName("write-rejections"));
         KStream<String, NormalisedArticle> clean = validated.get("cleaning-clean")
                 .mapValues(ValidatedRecord::article, Named.as("clean-article"));
-        clean.to(Topics.ARTICLES_CLEAN.name(), Produced.with(Topics.ARTICLES_CLEAN.keySerde(),
-                Topics.ARTICLES_CLEAN.valueSerde()).withName("write-clean-articles"));
+        TrackerPartitioner partitioner = new TrackerPartitioner();
         Map<String, KStream<String, TrackerOutput>> tracked = clean
-                .process(() -> new ExtractProcessor(parts.extractor(), Topics.ARTICLES_RAW.name()), Named.as("extract-mentions"))
+                .process(() -> new ExtractProcessor(parts.extractor(), Topics.ARTICLES_RAW.name(), partitioner),
+                        Named.as("extract-mentions"))
                 .repartition(Repartitioned.<String, TrackerInput>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())
                         .withValueSerde(Topics.SITUATION_REPORTS.valueSerde())
-                        .withStreamPartitioner(new TrackerPartitioner()))
+                        .withStreamPartitioner(partitioner))
                 .process(new SituationTracker(parts.decider(), reorderWindow(config)), Named.as("track-situations"))
                 .split(Named.as("tracked-"))
                 .branch((key, value) -> value.isAlert(), Branched.as("alerts"))
                 .defaultBranch(Branched.as("states"));
+        // Written out after extraction, not before: sending a record to a sink frees the task's copy of the raw
+        // source record, and a dead letter for an article the extractor fails on must carry its original bytes.
+        clean.to(Topics.ARTICLES_CLEAN.name(), Produced.with(Topics.ARTICLES_CLEAN.keySerde(),
+                Topics.ARTICLES_CLEAN.valueSerde()).withName("write-clean-articles"));
         tracked.get("tracked-alerts")
                 .mapValues(TrackerOutput::alert, Named.as("alert-value"))
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())

@@ -171,7 +171,7 @@ class BadInputPipelineTest {
                 assertTrue(letter != null, "no dead letter for " + record.key());
                 assertEquals(record.reason(), letter.reason(), record.key());
                 if (record.reason().equals(DeadLetter.PROCESSING_ERROR)) {
-                    assertEquals(TopicNames.ARTICLES_CLEAN, letter.sourceTopic(), "failed in the extraction stage");
+                    assertEquals(TopicNames.ARTICLES_RAW, letter.sourceTopic(), "failed in the extraction stage");
                     assertTrue(new String(Base64.getDecoder().decode(letter.valueBase64()), StandardCharsets.UTF_8)
                             .contains(PoisonableParts.POISON), "the dead letter carries the failing record");
                 } else {

@@ -104,13 +104,13 @@ class BadInputTopologyTest {
             assertTrue(letter != null, "no dead letter for " + record.key());
             assertEquals(record.reason(), letter.reason(), record.key());
             if (record.reason().equals(DeadLetter.PROCESSING_ERROR)) {
-                // It failed in the extraction sub-topology, whose input is the clean-article topic: the dead letter
-                // carries that record (the validated article), pointing at where it sits there.
-                assertEquals(TopicNames.ARTICLES_CLEAN, letter.sourceTopic());
+                // It failed in the extraction stage, which runs in the task that read the raw article: the dead
+                // letter carries the raw record as it was published, pointing at where it sits there.
+                assertEquals(TopicNames.ARTICLES_RAW, letter.sourceTopic());
                 assertEquals("extract-mentions", letter.stage());
                 JsonNode article = Json.mapper().readTree(
                         Base64.getDecoder().decode(letter.valueBase64()));
-                assertTrue(article.path("text").asText().contains(PoisonableParts.POISON), "the failing record");
+                assertTrue(article.path("body").asText().contains(PoisonableParts.POISON), "the failing record");
             } else {
                 assertEquals(TopicNames.ARTICLES_RAW, letter.sourceTopic(), record.key());
                 assertEquals(0, letter.sourcePartition(), record.key());

@@ -111,7 +111,7 @@ final class CrashHarness {
                     feeder.publishInBackground(chunks.get(chunk++), Duration.ZERO);
                     feeder.awaitDone(Duration.ofMinutes(3));
                 }
-                List<String> inputs = List.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN,
+                List<String> inputs = List.of(TopicNames.ARTICLES_RAW,
                         applicationId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition");
                 if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)) {
                     // Under transactions the internal topics end in commit markers, so offsets do not tell

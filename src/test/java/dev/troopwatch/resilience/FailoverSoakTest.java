@@ -178,7 +178,7 @@ class FailoverSoakTest {
         Map<String, String> settings = Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        List<String> inputs = List.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN,
+        List<String> inputs = List.of(TopicNames.ARTICLES_RAW,
                 applicationId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
                 BrokerSettings.singleNode(workDir.resolve("broker")));

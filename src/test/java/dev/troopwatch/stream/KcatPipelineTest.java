@@ -97,14 +97,15 @@ class KcatPipelineTest {
                 // a record on an internal topic that cannot be read reaches the dead letters through the handler
                 Path garbage = dir.resolve("garbage.txt");
                 Files.writeString(garbage, "broken|{\"id\": 3, \"text\": [\n");
-                run(List.of("kcat", "-P", "-b", broker.bootstrapServers(), "-t", TopicNames.ARTICLES_CLEAN, "-K", "|",
+                String reports = "troopwatch-kcat-test-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
+                run(List.of("kcat", "-P", "-b", broker.bootstrapServers(), "-t", reports, "-K", "|",
                         "-l", garbage.toString()), null);
                 String dead = run(List.of("kcat", "-C", "-b", broker.bootstrapServers(), "-t", TopicNames.DEADLETTER,
                         "-o", "beginning", "-c", "1", "-q", "-f", "%s\n", "-X", "isolation.level=read_committed"),
                         null);
                 DeadLetter letter = Json.mapper().readValue(dead.trim(), DeadLetter.class);
                 assertEquals(DeadLetter.DESERIALIZATION_ERROR, letter.reason());
-                assertEquals(TopicNames.ARTICLES_CLEAN, letter.sourceTopic());
+                assertEquals(reports, letter.sourceTopic());
             }
         }
     }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SituationTrackerOrderTest {
     private static final Instant DAY = Instant.parse("2025-03-01T00:00:00Z");
-    private static final Duration PAST_STARTUP = SituationTracker.STARTUP_HOLD.plusMillis(10);
+    /** Sources 0, 1 and 2: three upstream partitions. */
+    private static final int SOURCES = 3;
 
     @TempDir
     Path stateDir;
@@ -72,7 +73,7 @@ class SituationTrackerOrderTest {
 
     @Test
     void aReportWaitsForASlowerSourceAndOlderReportsOvertakeIt() {
-        driver.advanceWallClockTime(PAST_STARTUP);
+        progress(2, hours(0), true);
         progress(1, hours(0), false);
         // source 0 is ahead: its withdrawal (hour 5) must wait until source 1 has got past hour 5
         report(0, hours(5), "kp-withdrawn", Status.WITHDRAWN);
@@ -85,7 +86,7 @@ class SituationTrackerOrderTest {
 
     @Test
     void withoutTheWaitTheOlderReportWouldBeLate() {
-        driver.advanceWallClockTime(PAST_STARTUP);
+        progress(2, hours(0), true);
         progress(1, hours(0), true);
         // source 1 is idle, so it holds nothing back; its report then comes after a newer one: late
         report(0, hours(5), "kp-withdrawn", Status.WITHDRAWN);
@@ -95,7 +96,7 @@ class SituationTrackerOrderTest {
 
     @Test
     void theWindowBoundsTheWaitForASourceThatNeverCatchesUp() {
-        driver.advanceWallClockTime(PAST_STARTUP);
+        progress(2, hours(0), true);
         progress(1, hours(0), false);
         report(0, hours(5), "kp-deployed", Status.DEPLOYED);
         driver.advanceWallClockTime(SituationTracker.DEFAULT_REORDER_WINDOW.minusMillis(100));
@@ -108,7 +109,7 @@ class SituationTrackerOrderTest {
 
     @Test
     void aSourceThatFallsSilentStopsHoldingReportsBack() {
-        driver.advanceWallClockTime(PAST_STARTUP);
+        progress(2, hours(0), true);
         progress(1, hours(0), false);
         report(0, hours(5), "kp-deployed", Status.DEPLOYED);
         driver.advanceWallClockTime(SituationTracker.SOURCE_SILENCE.minusMillis(500));
@@ -118,29 +119,39 @@ class SituationTrackerOrderTest {
     }
 
     @Test
-    void atStartReportsWaitUntilTheSourcesHaveHadTimeToSpeak() {
+    void reportsWaitUntilEverySourceHasBeenHeardFrom() {
         report(0, hours(5), "kp-withdrawn", Status.WITHDRAWN);
         progress(1, hours(1), false);
         report(1, hours(2), "kp-deployed", Status.DEPLOYED);
-        assertEquals(List.of(), alertsSoFar());
-        driver.advanceWallClockTime(PAST_STARTUP);
+        assertEquals(List.of(), alertsSoFar(), "source 2 has not spoken yet");
+        progress(2, hours(0), true);
+        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed"), alertsSoFar());
         progress(1, hours(9), false);
-        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed", "KP-RU#2 WITHDRAWAL kp-withdrawn"),
-                alertsSoFar());
+        assertEquals(List.of("KP-RU#2 WITHDRAWAL kp-withdrawn"), alertsSoFar());
+    }
+
+    @Test
+    void aSourceThatNeverSpeaksHoldsReportsBackOnlyForTheWindow() {
+        progress(1, hours(9), true);
+        report(0, hours(5), "kp-deployed", Status.DEPLOYED);
+        driver.advanceWallClockTime(SituationTracker.DEFAULT_REORDER_WINDOW.minusMillis(100));
+        assertEquals(List.of(), alertsSoFar());
+        driver.advanceWallClockTime(Duration.ofMillis(200));
+        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed"), alertsSoFar());
     }
 
     @Test
     void aLiveReportIsDecidedOnArrivalWhenNoSourceLagsBehindIt() {
-        driver.advanceWallClockTime(PAST_STARTUP);
         progress(1, hours(8), false);
         progress(2, hours(0), true);
+        progress(0, hours(0), true);
         report(0, hours(3), "kp-deployed", Status.DEPLOYED);
         assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed"), alertsSoFar());
     }
 
     private void progress(int source, long watermark, boolean idle) {
         reports.pipeInput(ExtractProcessor.PROGRESS_KEY_PREFIX + source,
-                TrackerInput.progress(source, watermark, idle));
+                TrackerInput.progress(source, SOURCES, watermark, idle));
     }
 
     private void report(int source, long published, String id, Status status) {
@@ -149,7 +160,7 @@ class SituationTrackerOrderTest {
                 new Evidence(sentence, 0, sentence.length()));
         ArticleReport report = new ArticleReport(id, "https://example.test/" + id, "Test Wire", "Headline " + id,
                 Instant.ofEpochMilli(published), null, MinHash.signature(distinctText(id)), List.of(mention));
-        reports.pipeInput("KP-RU", TrackerInput.report(source, published, report));
+        reports.pipeInput("KP-RU", TrackerInput.report(source, SOURCES, published, report));
     }
 
     /** Words seeded by the id, so that no two test reports look like reprints of each other. */

@@ -108,7 +108,7 @@ class TopologyWiringTest {
                     letters.stream().map(DeadLetter::reason).toList());
             DeadLetter thrown = letters.get(0);
             assertEquals("extract-mentions", thrown.stage());
-            assertEquals(TopicNames.ARTICLES_CLEAN, thrown.sourceTopic());
+            assertEquals(TopicNames.ARTICLES_RAW, thrown.sourceTopic());
             assertTrue(thrown.detail().contains("scripted extractor failure"), thrown.detail());
             assertNotNull(thrown.valueBase64());
             DeadLetter junk = letters.get(1);

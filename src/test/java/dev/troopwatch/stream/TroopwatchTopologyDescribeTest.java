@@ -39,7 +39,7 @@ class TroopwatchTopologyDescribeTest {
         assertEquals(new TreeSet<>(Set.of(
                 "read-raw-articles", "validate-normalise", "cleaning-rejected", "cleaning-clean",
                 "rejection-to-deadletter", "write-rejections", "clean-article", "write-clean-articles",
-                "read-clean-articles", "extract-mentions",
+                "extract-mentions",
                 "situation-reports-repartition-filter", "situation-reports-repartition-sink",
                 "situation-reports-repartition-source",
                 "track-situations", "tracked-alerts", "tracked-states", "alert-value", "write-alerts",
@@ -51,6 +51,6 @@ class TroopwatchTopologyDescribeTest {
                 "situation-report-buffer"), stores);
         assertEquals(new TreeSet<>(Set.of(TopicNames.ARTICLES_RAW, TopicNames.ARTICLES_CLEAN, TopicNames.ALERTS,
                 TopicNames.SITUATIONS, TopicNames.DEADLETTER, "situation-reports-repartition")), topics);
-        assertEquals(3, description.subtopologies().size(), "raw->clean, clean->repartition, repartition->outputs");
+        assertEquals(2, description.subtopologies().size(), "raw->clean+repartition, repartition->outputs");
     }
 }
