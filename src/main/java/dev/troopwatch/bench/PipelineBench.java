@@ -166,7 +166,7 @@ final class PipelineBench {
                 appId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition");
         ProcessMemory.resetPeakHeap();
         ProcessMemory.resetPeakRss();
-        KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(props), props);
+        KafkaStreams streams = TroopwatchTopology.streams(props);
         AtomicBoolean sampling = new AtomicBoolean(true);
         List<GrowthPoint> samples = new CopyOnWriteArrayList<>();
         int total = wire.articles().size();
@@ -287,7 +287,7 @@ final class PipelineBench {
                 consumerReady.countDown();
             }
         }, "bench-alert-consumer");
-        KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(props), props);
+        KafkaStreams streams = TroopwatchTopology.streams(props);
         ProcessMemory.resetPeakHeap();
         ProcessMemory.resetPeakRss();
         try (KafkaProducer<byte[], byte[]> producer = cluster.producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"))) {

@@ -136,9 +136,8 @@ final class SoakRun {
         String appId = "bench-soak-" + Long.toString(System.currentTimeMillis(), 36);
         Properties props = bench.appConfig(appId, StreamsConfig.EXACTLY_ONCE_V2);
         Path stateDir = Path.of(props.getProperty(StreamsConfig.STATE_DIR_CONFIG), appId);
-        Topology topology = TroopwatchTopology.buildTopology(props);
-        List<String> otherStores = otherStores(topology);
-        KafkaStreams streams = new KafkaStreams(topology, props);
+        KafkaStreams streams = TroopwatchTopology.streams(props);
+        List<String> otherStores = otherStores(TroopwatchTopology.buildTopology(props));
         SoakCheck check = new SoakCheck();
         AtomicLong sent = new AtomicLong();
         AtomicLong alerts = new AtomicLong();

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +58,7 @@ public final class PipelineRunner implements AutoCloseable {
         long startNanos = System.nanoTime();
         List<TopicChange> changes = applyTopics(config, readyTimeout);
 
-        Topology topology = TroopwatchTopology.buildTopology(config.topologyProperties());
-        KafkaStreams streams = new KafkaStreams(topology, config.streamsProperties());
+        KafkaStreams streams = TroopwatchTopology.streams(config.topologyProperties(), config.streamsProperties());
         StreamsStateWatch watch = new StreamsStateWatch();
         streams.setStateListener(watch);
         // A failing stream thread is replaced, not fatal: records that cannot be processed are the exception

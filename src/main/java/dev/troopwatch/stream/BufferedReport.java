@@ -8,7 +8,8 @@ import java.util.Objects;
  * A report waiting in the tracker's reorder buffer ({@link StoreNames#REPORT_BUFFER}).
  *
  * @param situation "ACTOR-HOST"
- * @param arrivedAt wall-clock time it reached the tracker, epoch milliseconds
+ * @param arrivedAt when its source sent it (the source's wall clock, epoch milliseconds): how long it has waited
+ *                  is measured on the tracker's input clock ({@link SourceClocks#inputClock()})
  * @param report    the report
  */
 public record BufferedReport(String situation, @JsonProperty("arrived_at") long arrivedAt, ArticleReport report) {

@@ -34,10 +34,10 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     static final String PROGRESS_KEY_PREFIX = "~progress-";
 
     private final EventExtractor extractor;
-    private final String inputTopic;
     private final TrackerPartitioner partitioner;
+    private final InputOffsets inputOffsets;
     private ProcessorContext<String, TrackerInput> context;
-    private InputLag inputLag;
+    private long lastOffset = -1L;
     private int source;
     private long watermark = 0L;
     private long processedSinceNote;
@@ -47,21 +47,21 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private long sentAt = Long.MIN_VALUE;
 
     /**
-     * @param inputTopic  the topic this task reads articles from, whose consumer lag tells when it is caught up
-     * @param partitioner the partitioner of the repartition this processor writes to, which knows how many sources
-     *                    there are
+     * @param partitioner  the partitioner of the repartition this processor writes to, which knows how many
+     *                     sources there are
+     * @param inputOffsets the offsets of the partitions this processor's tasks read, which tell when a task has
+     *                     processed everything
      */
-    ExtractProcessor(EventExtractor extractor, String inputTopic, TrackerPartitioner partitioner) {
+    ExtractProcessor(EventExtractor extractor, TrackerPartitioner partitioner, InputOffsets inputOffsets) {
         this.extractor = extractor;
-        this.inputTopic = inputTopic;
         this.partitioner = partitioner;
+        this.inputOffsets = inputOffsets;
     }
 
     @Override
     public void init(ProcessorContext<String, TrackerInput> context) {
         this.context = context;
         this.source = context.taskId().partition();
-        this.inputLag = new InputLag(context.metrics(), inputTopic, source);
         context.schedule(PROGRESS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sendProgress);
     }
 
@@ -72,6 +72,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
             return;
         }
         processedSinceNote++;
+        lastOffset = context.recordMetadata().map(m -> m.offset()).orElse(lastOffset);
         watermark = Math.max(watermark, Math.max(0L, article.published().toEpochMilli()));
         List<Mention> mentions = extractor.extract(article);
         if (mentions.isEmpty()) {
@@ -87,16 +88,18 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
             ArticleReport report = new ArticleReport(article.id(), article.url(), article.source(),
                     article.headline(), article.published(), article.agency(), signature, situation.getValue());
             context.forward(record.withKey(situation.getKey())
-                    .withValue(TrackerInput.report(source, partitioner.partitionsSeen(), watermark, report)));
+                    .withValue(TrackerInput.report(source, partitioner.partitionsSeen(), watermark,
+                            context.currentSystemTimeMs(), report)));
         }
     }
 
     /**
-     * Idle means caught up: nothing processed since the last note and nothing left to fetch (when the consumer's lag
-     * is known). A task with a backlog is never idle, so it holds back what it may still send.
+     * Idle means caught up: nothing processed since the last note, and (when the offsets are known) nothing left in
+     * the partition after what it processed last, or, before it has processed anything, after the committed offset.
+     * A task with a backlog is never idle, so it holds back what it may still send.
      */
     private void sendProgress(long now) {
-        boolean idle = processedSinceNote == 0 && inputLag.recordsLag(now) <= 0;
+        boolean idle = processedSinceNote == 0 && caughtUp();
         processedSinceNote = 0;
         int sources = partitioner.partitionsSeen();
         if (watermark == sentWatermark && idle == sentIdle && sources == sentSources
@@ -104,11 +107,23 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
             return;
         }
         context.forward(new Record<>(PROGRESS_KEY_PREFIX + source,
-                TrackerInput.progress(source, sources, watermark, idle), watermark));
+                TrackerInput.progress(source, sources, watermark, idle, now), watermark));
         sentWatermark = watermark;
         sentSources = sources;
         sentIdle = idle;
         sentAt = now;
+    }
+
+    private boolean caughtUp() {
+        long end = inputOffsets.endOffset(source);
+        if (end == InputOffsets.UNKNOWN) {
+            return true;
+        }
+        if (lastOffset >= 0) {
+            return lastOffset + 1 >= end;
+        }
+        long committed = inputOffsets.committedOffset(source);
+        return end == 0 || committed != InputOffsets.UNKNOWN && committed >= end;
     }
 
     /** The normalised text after the headline paragraph; the whole text when there is no second paragraph. */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -39,15 +38,15 @@ import org.apache.kafka.streams.state.Stores;
  * rightly treat the shuffled older reports as late. So a report is decided only once every upstream source has
  * got past its publication time or holds nothing back ({@link SourceClocks}: sources stamp their progress on
  * reports and send it on its own when they have none). Until then it waits in a changelogged buffer keyed by
- * publication time, and leaves in publication order. The reorder window (default {@link #DEFAULT_REORDER_WINDOW})
- * bounds the wait: a report that waited that long is released with everything published before it, whatever the
+ * publication time, and leaves in publication order, when a record from upstream moves the watermark on. The
+ * reorder window (default {@link #DEFAULT_REORDER_WINDOW}) bounds the wait, on the input clock of
+ * {@link SourceClocks} (sources send progress at least every heartbeat, so it runs while any source lives): a report
+ * sent that long before the latest record heard is released with everything published before it, whatever the
  * sources say. A report older than one already released is late, and handled as such. A window of zero decides
  * every report on arrival.
  */
 final class SituationTracker implements ProcessorSupplier<String, TrackerInput, String, TrackerOutput> {
     static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
-    /** How often the buffer is checked when no record arrives (a source's progress may have gone silent). */
-    static final Duration RELEASE_INTERVAL = Duration.ofMillis(50);
     /** A source not heard from for this long no longer holds reports back: several missed heartbeats. */
     static final Duration SOURCE_SILENCE = ExtractProcessor.HEARTBEAT.multipliedBy(3);
 
@@ -105,7 +104,10 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         private SituationStores situations;
         private KeyValueStore<String, BufferedReport> buffer;
         private SourceClocks clocks;
-        /** Buffered reports' keys in arrival order, with their arrival time: the head is the longest waiting. */
+        /**
+         * Buffered reports' keys in arrival order, with their send time: the head has waited longest (up to the
+         * sources' clock skew and send-to-arrival spread, which is all the window bound needs).
+         */
         private final LinkedHashMap<String, Long> arrivals = new LinkedHashMap<>();
         /** The same keys in buffer order (publication time first), so a check needs no store iterator. */
         private final TreeSet<String> waiting = new TreeSet<>();
@@ -125,11 +127,10 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             waiting.clear();
             if (windowMs > 0) {
                 restoreArrivals();
-                context.schedule(RELEASE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::release);
             }
         }
 
-        /** After a restart the buffer holds what was waiting; their wait goes on from their recorded arrival. */
+        /** After a restart the buffer holds what was waiting; their wait goes on from their recorded send time. */
         private void restoreArrivals() {
             List<KeyValue<String, Long>> restored = new ArrayList<>();
             try (KeyValueIterator<String, BufferedReport> all = buffer.all()) {
@@ -151,11 +152,10 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             if (record.key() == null || input == null) {
                 return;
             }
-            long now = context.currentSystemTimeMs();
-            clocks.observe(input.source(), input.sources(), input.watermark(), input.idle(), now);
+            clocks.observe(input.source(), input.sources(), input.watermark(), input.idle(), input.sentAt());
             if (input.isProgress()) {
                 if (windowMs > 0) {
-                    release(now);
+                    release();
                 }
                 return;
             }
@@ -163,28 +163,29 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             // punctuation that has none
             SituationKey.parse(record.key());
             ArticleReport report = input.report();
-            if (windowMs == 0 || (arrivals.isEmpty() && publishedMillis(report) <= clocks.lowWatermark(now))) {
+            if (windowMs == 0 || (arrivals.isEmpty() && publishedMillis(report) <= clocks.lowWatermark())) {
                 // nothing waits and nothing older can still come: the common case of a live stream
                 decide(record.key(), report);
                 return;
             }
             long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(0L);
             String key = bufferKey(record.key(), report, offset);
-            buffer.put(key, new BufferedReport(record.key(), now, report));
-            arrivals.put(key, now);
+            buffer.put(key, new BufferedReport(record.key(), input.sentAt(), report));
+            arrivals.put(key, input.sentAt());
             waiting.add(key);
-            release(now);
+            release();
         }
 
         /**
          * Releases, in publication order, every waiting report published at or before the sources' low watermark,
          * and, for a report that waited the whole window, everything published up to it.
          */
-        private void release(long now) {
+        private void release() {
             if (arrivals.isEmpty()) {
                 return;
             }
-            long cut = clocks.lowWatermark(now);
+            long cut = clocks.lowWatermark();
+            long now = clocks.inputClock();
             for (Map.Entry<String, Long> longest : arrivals.entrySet()) {
                 if (longest.getValue() > now - windowMs) {
                     break;

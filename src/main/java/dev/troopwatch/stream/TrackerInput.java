@@ -1,5 +1,6 @@
 package dev.troopwatch.stream;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.troopwatch.track.ArticleReport;
 
 /**
@@ -12,16 +13,18 @@ import dev.troopwatch.track.ArticleReport;
  * @param sources   how many sources there are (partitions of this topic, one per upstream partition), 0 when the
  *                  sender did not know yet
  * @param watermark latest publication time (epoch millis) the source had seen when it sent this
- * @param idle      the source had processed nothing lately (a progress note only)
+ * @param idle      the source had processed everything it could read (a progress note only)
+ * @param sentAt    the source's wall clock when it sent this, epoch millis
  * @param report    the report, or null for a progress note
  */
-public record TrackerInput(int source, int sources, long watermark, boolean idle, ArticleReport report) {
-    static TrackerInput report(int source, int sources, long watermark, ArticleReport report) {
-        return new TrackerInput(source, sources, watermark, false, report);
+public record TrackerInput(int source, int sources, long watermark, boolean idle,
+                           @JsonProperty("sent_at") long sentAt, ArticleReport report) {
+    static TrackerInput report(int source, int sources, long watermark, long sentAt, ArticleReport report) {
+        return new TrackerInput(source, sources, watermark, false, sentAt, report);
     }
 
-    static TrackerInput progress(int source, int sources, long watermark, boolean idle) {
-        return new TrackerInput(source, sources, watermark, idle, null);
+    static TrackerInput progress(int source, int sources, long watermark, boolean idle, long sentAt) {
+        return new TrackerInput(source, sources, watermark, idle, sentAt, null);
     }
 
     boolean isProgress() {

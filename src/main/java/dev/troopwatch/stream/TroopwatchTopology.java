@@ -4,6 +4,7 @@ import dev.troopwatch.normalise.NormalisedArticle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -44,11 +45,42 @@ public final class TroopwatchTopology {
     }
 
     /**
+     * The production topology on a {@link KafkaStreams} instance whose input offsets its extract tasks follow (see
+     * {@link InputOffsets}); the way to run it.
+     *
+     * @param topologyConfig the properties the topology is built with (troopwatch.* settings included)
+     * @param streamsConfig  the properties of the Kafka Streams instance
+     */
+    public static KafkaStreams streams(Properties topologyConfig, Properties streamsConfig, PipelineParts parts) {
+        InputOffsets offsets = new InputOffsets(Topics.ARTICLES_RAW.name());
+        KafkaStreams streams = new KafkaStreams(buildTopology(topologyConfig, parts, offsets), streamsConfig);
+        offsets.attach(streams, streamsConfig);
+        return streams;
+    }
+
+    /** {@link #streams(Properties, Properties, PipelineParts)} with the production parts. */
+    public static KafkaStreams streams(Properties topologyConfig, Properties streamsConfig) {
+        return streams(topologyConfig, streamsConfig, ProductionParts.create());
+    }
+
+    /** {@link #streams(Properties, Properties, PipelineParts)} with the production parts and one config. */
+    public static KafkaStreams streams(Properties config) {
+        return streams(config, config, ProductionParts.create());
+    }
+
+    /** The topology with the given parts; its extract tasks do not know their input offsets. */
+    public static Topology buildTopology(Properties config, PipelineParts parts) {
+        return buildTopology(config, parts, new InputOffsets(Topics.ARTICLES_RAW.name()));
+    }
+
+    /**
+     * The topology with the given parts, its extract tasks following {@code offsets} of the raw topic.
+     *
      * @param config the application's Streams properties (application.id and bootstrap.servers included, as
      *               {@link StreamsConfig} requires): topology-level settings such as the explicit-naming check of
      *               {@link StreamsDefaults} only take effect when the builder is given them
      */
-    public static Topology buildTopology(Properties config, PipelineParts parts) {
+    static Topology buildTopology(Properties config, PipelineParts parts, InputOffsets offsets) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
 
         KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
@@ -69,7 +101,7 @@ public final class TroopwatchTopology {
                 .mapValues(ValidatedRecord::article, Named.as("clean-article"));
         TrackerPartitioner partitioner = new TrackerPartitioner();
         Map<String, KStream<String, TrackerOutput>> tracked = clean
-                .process(() -> new ExtractProcessor(parts.extractor(), Topics.ARTICLES_RAW.name(), partitioner),
+                .process(() -> new ExtractProcessor(parts.extractor(), partitioner, offsets),
                         Named.as("extract-mentions"))
                 .repartition(Repartitioned.<String, TrackerInput>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())

@@ -78,7 +78,7 @@ final class RunningPipeline implements AutoCloseable {
             // Short commits so a committed alert reaches the read_committed feed within a fraction of a second.
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
             StreamsDefaults.applyTo(config);
-            KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(config), config);
+            KafkaStreams streams = TroopwatchTopology.streams(config);
             CountDownLatch running = new CountDownLatch(1);
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {

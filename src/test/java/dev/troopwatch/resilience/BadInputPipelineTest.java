@@ -85,8 +85,8 @@ class BadInputPipelineTest {
         config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, DashboardConfig.LOOPBACK + ":" + httpPort);
         config.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         StreamsDefaults.applyTo(config);
-        streams = new KafkaStreams(TroopwatchTopology.buildTopology(config,
-                PoisonableParts.create(ArticleValidator.DEFAULT_MAX_BYTES)), config);
+        streams = TroopwatchTopology.streams(config, config,
+                PoisonableParts.create(ArticleValidator.DEFAULT_MAX_BYTES));
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {

@@ -54,7 +54,7 @@ class KcatPipelineTest {
             config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
             StreamsDefaults.applyTo(config);
-            try (KafkaStreams streams = new KafkaStreams(TroopwatchTopology.buildTopology(config), config)) {
+            try (KafkaStreams streams = TroopwatchTopology.streams(config)) {
                 CountDownLatch running = new CountDownLatch(1);
                 streams.setStateListener((now, before) -> {
                     if (now == KafkaStreams.State.RUNNING) {

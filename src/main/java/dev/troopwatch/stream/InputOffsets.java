@@ -1,0 +1,112 @@
+package dev.troopwatch.stream;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end offsets of the input topic's partitions and the application's committed offsets on them, refreshed every
+ * {@link #REFRESH} by a background thread with its own admin client: what tells an extract task whether it has
+ * processed everything there is to read (it knows the offset it processed last), which Kafka Streams does not tell
+ * a processor. Neither the consumer's lag (it counts fetched records as done, though they may still wait in the
+ * task's queue) nor a pause in processing (a task starves while its thread works through other tasks' backlog)
+ * says it.
+ *
+ * <p>Detached (a topology built for a test driver or a description) every offset is unknown, and a task counts as
+ * caught up when it has processed nothing lately. Attached to a running instance ({@link TroopwatchTopology#streams})
+ * the thread stops by itself once the instance stops.
+ */
+public final class InputOffsets {
+    static final long UNKNOWN = -1L;
+    static final Duration REFRESH = Duration.ofMillis(50);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(InputOffsets.class);
+
+    private final String topic;
+    private volatile Map<Integer, Long> ends = Map.of();
+    private volatile Map<Integer, Long> committed = Map.of();
+
+    InputOffsets(String topic) {
+        this.topic = topic;
+    }
+
+    /** End offset of {@code partition} at the last refresh, or {@link #UNKNOWN}. */
+    long endOffset(int partition) {
+        return ends.getOrDefault(partition, UNKNOWN);
+    }
+
+    /** The application's committed offset on {@code partition} at the last refresh, or {@link #UNKNOWN}. */
+    long committedOffset(int partition) {
+        return committed.getOrDefault(partition, UNKNOWN);
+    }
+
+    /** Starts refreshing for {@code streams}, whose config is {@code streamsConfig}, until it stops. */
+    void attach(KafkaStreams streams, Properties streamsConfig) {
+        StreamsConfig config = new StreamsConfig(streamsConfig);
+        String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+        Map<String, Object> adminConfig = config.getAdminConfigs(group + "-input-offsets");
+        Thread refresher = new Thread(() -> refresh(streams, adminConfig, group), group + "-input-offsets");
+        refresher.setDaemon(true);
+        refresher.start();
+    }
+
+    private void refresh(KafkaStreams streams, Map<String, Object> adminConfig, String group) {
+        try (Admin admin = Admin.create(adminConfig)) {
+            List<TopicPartition> partitions = List.of();
+            while (!stopped(streams.state())) {
+                try {
+                    if (partitions.isEmpty()) {
+                        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                                .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+                        partitions = description.partitions().stream()
+                                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    }
+                    Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endInfo = admin.listOffsets(latest)
+                            .all().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    Map<TopicPartition, OffsetAndMetadata> groupOffsets = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    Map<Integer, Long> newEnds = new HashMap<>();
+                    endInfo.forEach((tp, info) -> newEnds.put(tp.partition(), info.offset()));
+                    Map<Integer, Long> newCommitted = new HashMap<>();
+                    groupOffsets.forEach((tp, offset) -> {
+                        if (tp.topic().equals(topic) && offset != null) {
+                            newCommitted.put(tp.partition(), offset.offset());
+                        }
+                    });
+                    committed = Map.copyOf(newCommitted);
+                    ends = Map.copyOf(newEnds);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    // The broker may be away for a while; tasks fall back to "processed nothing lately" meanwhile.
+                    ends = Map.of();
+                    LOG.debug("cannot read the offsets of {}: {}", topic, e.toString());
+                }
+                LockSupport.parkNanos(REFRESH.toNanos());
+            }
+        }
+    }
+
+    private static boolean stopped(KafkaStreams.State state) {
+        return state == KafkaStreams.State.PENDING_SHUTDOWN || state == KafkaStreams.State.NOT_RUNNING
+                || state == KafkaStreams.State.PENDING_ERROR || state == KafkaStreams.State.ERROR;
+    }
+}
