@@ -117,7 +117,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private boolean caughtUp() {
         long end = inputOffsets.endOffset(source);
         if (end == InputOffsets.UNKNOWN) {
-            return true;
+            return inputOffsets.detached();
         }
         if (lastOffset >= 0) {
             return lastOffset + 1 >= end;

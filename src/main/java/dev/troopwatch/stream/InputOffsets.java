@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Detached (a topology built for a test driver or a description) every offset is unknown, and a task counts as
  * caught up when it has processed nothing lately. Attached to a running instance ({@link TroopwatchTopology#streams})
- * the thread stops by itself once the instance stops.
+ * an unknown offset (not read yet, or the broker away) means the task cannot tell, and it counts as busy: it holds
+ * reports back for at most the reorder window. The thread stops by itself once the instance stops.
  */
 public final class InputOffsets {
     static final long UNKNOWN = -1L;
@@ -38,11 +39,20 @@ public final class InputOffsets {
     private static final Logger LOG = LoggerFactory.getLogger(InputOffsets.class);
 
     private final String topic;
+    private volatile boolean attached;
     private volatile Map<Integer, Long> ends = Map.of();
     private volatile Map<Integer, Long> committed = Map.of();
 
     InputOffsets(String topic) {
         this.topic = topic;
+    }
+
+    /**
+     * Whether no running instance feeds these offsets (a test driver, a description): then an unknown offset means
+     * "cannot know", not "not read yet".
+     */
+    boolean detached() {
+        return !attached;
     }
 
     /** End offset of {@code partition} at the last refresh, or {@link #UNKNOWN}. */
@@ -60,6 +70,7 @@ public final class InputOffsets {
         StreamsConfig config = new StreamsConfig(streamsConfig);
         String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         Map<String, Object> adminConfig = config.getAdminConfigs(group + "-input-offsets");
+        attached = true;
         Thread refresher = new Thread(() -> refresh(streams, adminConfig, group), group + "-input-offsets");
         refresher.setDaemon(true);
         refresher.start();
