@@ -38,12 +38,14 @@ import org.apache.kafka.streams.state.Stores;
  * rightly treat the shuffled older reports as late. So a report is decided only once every upstream source has
  * got past its publication time or holds nothing back ({@link SourceClocks}: sources stamp their progress on
  * reports and send it on its own when they have none). Until then it waits in a changelogged buffer keyed by
- * publication time, and leaves in publication order, when a record from upstream moves the watermark on. The
- * reorder window (default {@link #DEFAULT_REORDER_WINDOW}) bounds the wait, on the input clock of
- * {@link SourceClocks} (sources send progress at least every heartbeat, so it runs while any source lives): a report
- * sent that long before the latest record heard is released with everything published before it, whatever the
- * sources say. A report older than one already released is late, and handled as such. A window of zero decides
- * every report on arrival.
+ * publication time, and leaves in publication order, when a record from upstream moves the watermark on. A source
+ * that is busy holds reports back for as long as it is busy, however long that is: under a backlog one partition's
+ * task may be starved for seconds while its thread works through others, and its older reports are still to come.
+ * A source that stopped holds back until it has been silent for {@link #SOURCE_SILENCE}; one never heard from (its
+ * task not started anywhere) for the reorder window (default {@link #DEFAULT_REORDER_WINDOW}). Both are measured on
+ * the input clock of {@link SourceClocks}, which runs while any source lives (each sends progress at least every
+ * heartbeat). A report older than one already released is late, and handled as such. A window of zero decides every
+ * report on arrival.
  */
 final class SituationTracker implements ProcessorSupplier<String, TrackerInput, String, TrackerOutput> {
     static final Duration DEFAULT_REORDER_WINDOW = Duration.ofSeconds(3);
@@ -185,12 +187,15 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
                 return;
             }
             long cut = clocks.lowWatermark();
-            long now = clocks.inputClock();
-            for (Map.Entry<String, Long> longest : arrivals.entrySet()) {
-                if (longest.getValue() > now - windowMs) {
-                    break;
+            if (cut == SourceClocks.NONE) {
+                // a source never heard from (its task not started, or started nowhere) holds back for the window only
+                long now = clocks.inputClock();
+                for (Map.Entry<String, Long> longest : arrivals.entrySet()) {
+                    if (longest.getValue() > now - windowMs) {
+                        break;
+                    }
+                    cut = Math.max(cut, publishedOf(longest.getKey()));
                 }
-                cut = Math.max(cut, publishedOf(longest.getKey()));
             }
             while (!waiting.isEmpty() && publishedOf(waiting.first()) <= cut) {
                 String key = waiting.pollFirst();

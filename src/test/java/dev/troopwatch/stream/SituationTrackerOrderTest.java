@@ -99,16 +99,20 @@ class SituationTrackerOrderTest {
     }
 
     @Test
-    void theWindowBoundsTheWaitForASourceThatNeverCatchesUp() {
+    void aBusySourceHoldsReportsBackForAsLongAsItIsBusy() {
         progress(2, hours(0), true);
         progress(1, hours(0), false);
-        report(0, hours(5), "kp-deployed", Status.DEPLOYED);
-        sent += WINDOW_MS - 100;
-        progress(1, hours(1), false);
+        report(0, hours(5), "kp-withdrawn", Status.WITHDRAWN);
+        // source 1 is starved by its thread for longer than the window, but alive: its older report is still to come
+        for (int beat = 0; beat < 5; beat++) {
+            sent += ExtractProcessor.HEARTBEAT.toMillis();
+            progress(1, hours(0), false);
+        }
         assertEquals(List.of(), alertsSoFar());
-        sent += 200;
-        progress(1, hours(1), false);
-        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed"), alertsSoFar());
+        report(1, hours(2), "kp-deployed", Status.DEPLOYED);
+        progress(1, hours(6), false);
+        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed", "KP-RU#2 WITHDRAWAL kp-withdrawn"),
+                alertsSoFar());
     }
 
     @Test
