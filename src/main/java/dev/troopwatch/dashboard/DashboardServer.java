@@ -40,8 +40,6 @@ public final class DashboardServer implements AutoCloseable {
     static final String SITUATION_STORE = StoreNames.SITUATIONS;
     /** Each situation's history, one record per report, read as the situation's key range. */
     static final String HISTORY_STORE = StoreNames.HISTORY;
-    /** Suffix of the repartition topic carrying per-situation reports: what the health panel counts as events. */
-    static final String EVENTS_TOPIC_SUFFIX = "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
     private static final int MAX_TEXT_FILTER = 200;
     /** Each open event stream holds a thread; beyond this many, new ones are refused rather than starving the API. */
     static final int MAX_STREAM_CLIENTS = 256;
@@ -84,7 +82,7 @@ public final class DashboardServer implements AutoCloseable {
         DashboardBackend backend = new DashboardBackend(
                 new ClusterSituationDirectory(streams, SITUATION_STORE, self, local, remote), local,
                 new ClusterHealth(streams, self,
-                        new StreamsHealth(streams, instance, PipelineTopics.defaults(EVENTS_TOPIC_SUFFIX)), remote),
+                        new StreamsHealth(streams, instance, PipelineTopics.defaults()), remote),
                 alerts, deadLetters, feed::caughtUp, prometheus);
         try {
             return start(config, backend, streams, owned);

@@ -1,5 +1,6 @@
 package dev.troopwatch.dashboard;
 
+import dev.troopwatch.stream.PipelineMetrics;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.kafka.common.Metric;
@@ -8,7 +9,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Reads an instance's health from its Kafka Streams client metrics: the main consumers' per-topic fetch metrics
- * (articles in, lag) and the producers' per-topic send totals (events, alerts, dead letters). Counting on the
+ * (articles in, lag), the producers' per-topic send totals (alerts, dead letters) and the extract stage's count of
+ * reports (events). Counting on the
  * client rather than on topic offsets matters under exactly-once: transaction markers take offsets too.
  */
 public final class StreamsHealth {
@@ -30,11 +32,24 @@ public final class StreamsHealth {
         return new InstanceHealth(instance, streams.state().name(),
                 sum(metrics, FETCH_GROUP, "records-consumed-rate", topics::isInput),
                 Math.round(sum(metrics, FETCH_GROUP, "records-consumed-total", topics::isInput)),
-                Math.round(sum(metrics, PRODUCER_TOPIC_GROUP, "record-send-total", topics::isEvents)),
+                Math.round(sumAll(metrics, PipelineMetrics.GROUP, PipelineMetrics.REPORTS_TOTAL)),
                 Math.round(sum(metrics, PRODUCER_TOPIC_GROUP, "record-send-total", topics::isAlerts)),
                 Math.round(sum(metrics, PRODUCER_TOPIC_GROUP, "record-send-total", topics::isDeadLetters)),
                 Math.round(sum(metrics, FETCH_GROUP, "records-lag", topics::isInput)),
                 null);
+    }
+
+    /** Sums every instance of a metric (one per task), NaN counting as zero. */
+    static double sumAll(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
+            MetricName metric = entry.getKey();
+            if (metric.group().equals(group) && metric.name().equals(name)
+                    && entry.getValue().metricValue() instanceof Number number && !Double.isNaN(number.doubleValue())) {
+                total += number.doubleValue();
+            }
+        }
+        return total;
     }
 
     /**

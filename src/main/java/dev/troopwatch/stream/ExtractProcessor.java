@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,6 +39,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private final InputOffsets inputOffsets;
     private ProcessorContext<String, TrackerInput> context;
     private long lastOffset = -1L;
+    private Sensor reportsSensor;
     private int source;
     private long watermark = 0L;
     private long processedSinceNote;
@@ -62,6 +64,8 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     public void init(ProcessorContext<String, TrackerInput> context) {
         this.context = context;
         this.source = context.taskId().partition();
+        this.reportsSensor = context.metrics().addRateTotalSensor(PipelineMetrics.SCOPE,
+                "extract-" + context.taskId(), PipelineMetrics.REPORTS, Sensor.RecordingLevel.INFO);
         context.schedule(PROGRESS_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::sendProgress);
     }
 
@@ -87,6 +91,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
         for (Map.Entry<String, List<Mention>> situation : bySituation.entrySet()) {
             ArticleReport report = new ArticleReport(article.id(), article.url(), article.source(),
                     article.headline(), article.published(), article.agency(), signature, situation.getValue());
+            reportsSensor.record();
             context.forward(record.withKey(situation.getKey())
                     .withValue(TrackerInput.report(source, partitioner.partitionsSeen(), watermark,
                             context.currentSystemTimeMs(), report)));
@@ -98,6 +103,11 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
      * the partition after what it processed last, or, before it has processed anything, after the committed offset.
      * A task with a backlog is never idle, so it holds back what it may still send.
      */
+    @Override
+    public void close() {
+        context.metrics().removeSensor(reportsSensor);
+    }
+
     private void sendProgress(long now) {
         boolean idle = processedSinceNote == 0 && caughtUp();
         processedSinceNote = 0;
