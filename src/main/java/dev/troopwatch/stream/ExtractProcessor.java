@@ -29,7 +29,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * from it ({@link SourceClocks}). An article with no mention forwards no report but still advances the progress.
  */
 final class ExtractProcessor implements Processor<String, NormalisedArticle, String, TrackerInput> {
-    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(50);
+    static final Duration PROGRESS_INTERVAL = Duration.ofMillis(25);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** Key of a progress note: it goes to every partition, so the key only names the source for readers. */
     static final String PROGRESS_KEY_PREFIX = "~progress-";
