@@ -33,6 +33,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** Key of a progress note: it goes to every partition, so the key only names the source for readers. */
     static final String PROGRESS_KEY_PREFIX = "~progress-";
+    private static final long NOT_CAUGHT_UP = -1L;
 
     private final EventExtractor extractor;
     private final TrackerPartitioner partitioner;
@@ -46,6 +47,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private long sentWatermark = -1L;
     private boolean sentIdle;
     private int sentSources = -1;
+    private long sentCaughtUpAt;
     private long sentAt = Long.MIN_VALUE;
 
     /**
@@ -99,9 +101,8 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     }
 
     /**
-     * Idle means caught up: nothing processed since the last note, and (when the offsets are known) nothing left in
-     * the partition after what it processed last, or, before it has processed anything, after the committed offset.
-     * A task with a backlog is never idle, so it holds back what it may still send.
+     * Idle means caught up: nothing processed since the last note and nothing left in the partition (see
+     * {@link #caughtUpAt}). A task with a backlog is never idle, so it holds back what it may still send.
      */
     @Override
     public void close() {
@@ -109,31 +110,46 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     }
 
     private void sendProgress(long now) {
-        boolean idle = processedSinceNote == 0 && caughtUp();
+        long caughtUpAt = processedSinceNote == 0 ? caughtUpAt(now) : NOT_CAUGHT_UP;
+        boolean idle = caughtUpAt != NOT_CAUGHT_UP;
         processedSinceNote = 0;
         int sources = partitioner.partitionsSeen();
-        if (watermark == sentWatermark && idle == sentIdle && sources == sentSources
+        if (watermark == sentWatermark && idle == sentIdle && sources == sentSources && caughtUpAt == sentCaughtUpAt
                 && now - sentAt < HEARTBEAT.toMillis()) {
             return;
         }
         context.forward(new Record<>(PROGRESS_KEY_PREFIX + source,
-                TrackerInput.progress(source, sources, watermark, idle, now), watermark));
+                TrackerInput.progress(source, sources, watermark, idle, caughtUpAt, now), watermark));
         sentWatermark = watermark;
         sentSources = sources;
         sentIdle = idle;
+        sentCaughtUpAt = caughtUpAt;
         sentAt = now;
     }
 
-    private boolean caughtUp() {
+    /**
+     * Since when this task has processed everything appended to its partition: the time the end offsets were read,
+     * when it has processed up to them (or, before it processed anything, when the committed offset is there);
+     * {@link #NOT_CAUGHT_UP} otherwise, and while the offsets are unknown. Without offsets (a test driver), a task
+     * that processed nothing since the last note counts as caught up now.
+     */
+    private long caughtUpAt(long now) {
+        if (inputOffsets.detached()) {
+            return now;
+        }
         long end = inputOffsets.endOffset(source);
-        if (end == InputOffsets.UNKNOWN) {
-            return inputOffsets.detached();
+        long readAt = inputOffsets.endsReadAt();
+        if (end == InputOffsets.UNKNOWN || readAt == InputOffsets.UNKNOWN) {
+            return NOT_CAUGHT_UP;
         }
+        boolean done;
         if (lastOffset >= 0) {
-            return lastOffset + 1 >= end;
+            done = lastOffset + 1 >= end;
+        } else {
+            long committed = inputOffsets.committedOffset(source);
+            done = end == 0 || committed != InputOffsets.UNKNOWN && committed >= end;
         }
-        long committed = inputOffsets.committedOffset(source);
-        return end == 0 || committed != InputOffsets.UNKNOWN && committed >= end;
+        return done ? readAt : NOT_CAUGHT_UP;
     }
 
     /** The normalised text after the headline paragraph; the whole text when there is no second paragraph. */

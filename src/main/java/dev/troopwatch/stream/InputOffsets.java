@@ -41,6 +41,7 @@ public final class InputOffsets {
     private final String topic;
     private volatile boolean attached;
     private volatile Map<Integer, Long> ends = Map.of();
+    private volatile long endsReadAt = UNKNOWN;
     private volatile Map<Integer, Long> committed = Map.of();
 
     InputOffsets(String topic) {
@@ -58,6 +59,14 @@ public final class InputOffsets {
     /** End offset of {@code partition} at the last refresh, or {@link #UNKNOWN}. */
     long endOffset(int partition) {
         return ends.getOrDefault(partition, UNKNOWN);
+    }
+
+    /**
+     * Wall-clock time (epoch millis) just before the end offsets were requested: every record appended before then
+     * lies below them. {@link #UNKNOWN} while they are.
+     */
+    long endsReadAt() {
+        return endsReadAt;
     }
 
     /** The application's committed offset on {@code partition} at the last refresh, or {@link #UNKNOWN}. */
@@ -87,6 +96,7 @@ public final class InputOffsets {
                         partitions = description.partitions().stream()
                                 .map(p -> new TopicPartition(topic, p.partition())).toList();
                     }
+                    long requestedAt = System.currentTimeMillis();
                     Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                             .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
                     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endInfo = admin.listOffsets(latest)
@@ -103,12 +113,14 @@ public final class InputOffsets {
                     });
                     committed = Map.copyOf(newCommitted);
                     ends = Map.copyOf(newEnds);
+                    endsReadAt = requestedAt;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
                     // The broker may be away for a while; tasks fall back to "processed nothing lately" meanwhile.
                     ends = Map.of();
+                    endsReadAt = UNKNOWN;
                     LOG.debug("cannot read the offsets of {}: {}", topic, e.toString());
                 }
                 LockSupport.parkNanos(REFRESH.toNanos());

@@ -154,7 +154,8 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             if (record.key() == null || input == null) {
                 return;
             }
-            clocks.observe(input.source(), input.sources(), input.watermark(), input.idle(), input.sentAt());
+            clocks.observe(input.source(), input.sources(), input.watermark(), input.idle(), input.caughtUpAt(),
+                    input.sentAt());
             if (input.isProgress()) {
                 if (windowMs > 0) {
                     release();
@@ -165,7 +166,7 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
             // punctuation that has none
             SituationKey.parse(record.key());
             ArticleReport report = input.report();
-            if (windowMs == 0 || (arrivals.isEmpty() && publishedMillis(report) <= clocks.lowWatermark())) {
+            if (windowMs == 0 || (arrivals.isEmpty() && clocks.mayRelease(publishedMillis(report), input.sentAt()))) {
                 // nothing waits and nothing older can still come: the common case of a live stream
                 decide(record.key(), report);
                 return;
@@ -179,15 +180,16 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
         }
 
         /**
-         * Releases, in publication order, every waiting report published at or before the sources' low watermark,
-         * and, for a report that waited the whole window, everything published up to it.
+         * Releases waiting reports in publication order while the first can no longer be overtaken
+         * ({@link SourceClocks#mayRelease}); until every source has been heard from, also everything published up to
+         * a report that waited the whole window.
          */
         private void release() {
             if (arrivals.isEmpty()) {
                 return;
             }
-            long cut = clocks.lowWatermark();
-            if (cut == SourceClocks.NONE) {
+            long cut = Long.MIN_VALUE;
+            if (!clocks.heardFromAll()) {
                 // a source never heard from (its task not started, or started nowhere) holds back for the window only
                 long now = clocks.inputClock();
                 for (Map.Entry<String, Long> longest : arrivals.entrySet()) {
@@ -197,7 +199,8 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
                     cut = Math.max(cut, publishedOf(longest.getKey()));
                 }
             }
-            while (!waiting.isEmpty() && publishedOf(waiting.first()) <= cut) {
+            while (!waiting.isEmpty() && (publishedOf(waiting.first()) <= cut
+                    || clocks.mayRelease(publishedOf(waiting.first()), arrivals.get(waiting.first())))) {
                 String key = waiting.pollFirst();
                 arrivals.remove(key);
                 BufferedReport entry = buffer.get(key);
@@ -208,7 +211,8 @@ final class SituationTracker implements ProcessorSupplier<String, TrackerInput, 
                 try {
                     decide(entry.situation(), entry.report());
                 } catch (RuntimeException e) {
-                    // a punctuation has no source record: name the report so that the dead letter identifies it
+                    // the record being processed may be another report or a progress note: name the failing report so
+                    // that the dead letter identifies it
                     throw new IllegalStateException("tracking " + entry.situation() + " failed on article "
                             + entry.report().id() + " published " + entry.report().published(), e);
                 }

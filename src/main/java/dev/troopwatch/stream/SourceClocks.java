@@ -5,16 +5,20 @@ import java.util.Map;
 
 /**
  * How far in publication time each upstream source (an extract task, named by its partition) has got, as one tracker
- * task hears it, and from that the publication time up to which every report has arrived: the low watermark.
+ * task hears it, and from that whether a report can still be overtaken by an older one (a low watermark, with
+ * idleness).
  *
  * <p>Reports of one situation reach the tracker from every upstream partition, interleaved in processing order. Each
- * source processes its partition in order and stamps what it sends with the latest publication time it has seen, and
- * sends that progress on its own when it has no report to send. A report published at or before the low watermark
- * cannot be overtaken by an older report still on its way (unless a source's own input is out of order, which makes
- * that older report late, as it is). A source that has processed everything it can read is <em>idle</em>: it holds
- * nothing back (the Flink watermark-idleness idea). Every record also says how many sources there are (the
- * partitions of the topic they are read from); until each of them has been heard from at least once, the watermark
- * stays at its minimum, so a backlog is not released in the order of whichever partition happened to be read first.
+ * source processes its partition in order and stamps what it sends with the latest publication time it has seen (its
+ * watermark), and sends that progress on its own when it has no report to send. A report cannot be overtaken by an
+ * older report still on its way once every busy source's watermark is past its publication time (unless a source's
+ * own input is out of order, which makes that older report late, as it is). A source that has processed everything
+ * appended to its partition is <em>idle</em> (the Flink watermark-idleness idea) as of a time, its <em>caught-up</em>
+ * time; it cannot send anything older than a report sent before that time (that report's article had been appended
+ * to its own partition by then). A report sent later waits for the idle source's next note, so that a source waking
+ * up to a burst gets to say so. Every record also says how many sources there are (the partitions of the topic they
+ * are read from); until each of them has been heard from at least once nothing is released, so a backlog is not
+ * released in the order of whichever partition happened to be read first.
  *
  * <p>Time spent waiting is measured on the <em>input clock</em>: the latest send time (the source's wall clock)
  * among the records heard so far. A tracker task that falls behind its input, or is starved by its thread's other
@@ -26,17 +30,12 @@ import java.util.Map;
  * <p>Pure and single-threaded: one instance per tracker task, fed from its records.
  */
 final class SourceClocks {
-    /** Nothing may be released yet. */
-    static final long NONE = Long.MIN_VALUE;
-    /** No live source holds anything back. */
-    static final long ALL = Long.MAX_VALUE;
-
     private final long silenceMs;
     private final Map<Integer, Clock> clocks = new HashMap<>();
     private int sources;
     private long inputClock = Long.MIN_VALUE;
 
-    private record Clock(long watermark, boolean idle, long sentAt) {
+    private record Clock(long watermark, boolean idle, long caughtUpAt, long sentAt) {
     }
 
     SourceClocks(long silenceMs) {
@@ -52,43 +51,52 @@ final class SourceClocks {
      * wall clock). A source's watermark never goes back: a task restarted elsewhere begins again from nothing, and
      * what it sends first is older than what was already heard.
      */
-    void observe(int source, int sources, long watermark, boolean idle, long sentAt) {
+    void observe(int source, int sources, long watermark, boolean idle, long caughtUpAt, long sentAt) {
         this.sources = Math.max(this.sources, sources);
         inputClock = Math.max(inputClock, sentAt);
         Clock known = clocks.get(source);
         long kept = known == null ? watermark : Math.max(known.watermark(), watermark);
-        clocks.put(source, new Clock(kept, idle, known == null ? sentAt : Math.max(known.sentAt(), sentAt)));
-    }
-
-    /** The latest send time heard from any source, epoch millis; {@link Long#MIN_VALUE} before any record. */
-    long inputClock() {
-        return inputClock;
+        clocks.put(source, new Clock(kept, idle, caughtUpAt,
+                known == null ? sentAt : Math.max(known.sentAt(), sentAt)));
     }
 
     /**
-     * The publication time (epoch millis) up to which every report has arrived: the smallest watermark of the live,
-     * busy sources; {@link #ALL} when there is none; {@link #NONE} until every source has been heard from.
+     * Whether a report published at {@code published} and sent at {@code sentAt} (epoch millis) can no longer be
+     * overtaken by an older one: every source has been heard from, and each live one is past its publication time
+     * or was caught up by the time it was sent.
      */
-    long lowWatermark() {
+    boolean mayRelease(long published, long sentAt) {
         if (sources == 0 || !heardFromAll()) {
-            return NONE;
+            return false;
         }
-        long low = ALL;
         for (Clock clock : clocks.values()) {
-            if (!clock.idle() && inputClock - clock.sentAt() < silenceMs) {
-                low = Math.min(low, clock.watermark());
+            if (inputClock - clock.sentAt() >= silenceMs) {
+                continue;
+            }
+            boolean past = clock.idle() ? clock.caughtUpAt() >= sentAt : clock.watermark() >= published;
+            if (!past) {
+                return false;
             }
         }
-        return low;
+        return true;
     }
 
-    private boolean heardFromAll() {
+    /** Whether every source has been heard from at least once (until then {@link #mayRelease} says no). */
+    boolean heardFromAll() {
+        if (sources == 0) {
+            return false;
+        }
         for (int source = 0; source < sources; source++) {
             if (!clocks.containsKey(source)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The latest send time heard from any source, epoch millis; {@link Long#MIN_VALUE} before any record. */
+    long inputClock() {
+        return inputClock;
     }
 
     /** Sources heard from so far (for logs and tests). */

@@ -14,17 +14,22 @@ import dev.troopwatch.track.ArticleReport;
  *                  sender did not know yet
  * @param watermark latest publication time (epoch millis) the source had seen when it sent this
  * @param idle      the source had processed everything it could read (a progress note only)
+ * @param caughtUpAt for an idle note: the source's wall clock up to which everything appended to its partition had
+ *                  been processed (epoch millis); a report sent before then cannot be overtaken by one of this source
  * @param sentAt    the source's wall clock when it sent this, epoch millis
  * @param report    the report, or null for a progress note
  */
 public record TrackerInput(int source, int sources, long watermark, boolean idle,
-                           @JsonProperty("sent_at") long sentAt, ArticleReport report) {
+                           @JsonProperty("caught_up_at") long caughtUpAt, @JsonProperty("sent_at") long sentAt,
+                           ArticleReport report) {
     static TrackerInput report(int source, int sources, long watermark, long sentAt, ArticleReport report) {
-        return new TrackerInput(source, sources, watermark, false, sentAt, report);
+        return new TrackerInput(source, sources, watermark, false, 0L, sentAt, report);
     }
 
-    static TrackerInput progress(int source, int sources, long watermark, boolean idle, long sentAt) {
-        return new TrackerInput(source, sources, watermark, idle, sentAt, null);
+    /** A progress note: idle (caught up as of {@code caughtUpAt}) or busy ({@code caughtUpAt} is ignored). */
+    static TrackerInput progress(int source, int sources, long watermark, boolean idle, long caughtUpAt,
+                                 long sentAt) {
+        return new TrackerInput(source, sources, watermark, idle, idle ? caughtUpAt : 0L, sentAt, null);
     }
 
     boolean isProgress() {

@@ -168,6 +168,21 @@ class SituationTrackerOrderTest {
     }
 
     @Test
+    void anIdleSourceThatWakesUpToABurstHoldsBackWhatWasSentAfterItsLastNote() {
+        progress(2, hours(0), true);
+        progress(1, hours(0), true);
+        sent += 10;
+        // source 1 was idle, then got a burst; source 0's report of the burst comes before source 1 can say so
+        report(0, hours(5), "kp-withdrawn", Status.WITHDRAWN);
+        assertEquals(List.of(), alertsSoFar());
+        report(1, hours(2), "kp-deployed", Status.DEPLOYED);
+        progress(1, hours(2), true);
+        progress(2, hours(0), true);
+        assertEquals(List.of("KP-RU#1 NEW_DEPLOYMENT kp-deployed", "KP-RU#2 WITHDRAWAL kp-withdrawn"),
+                alertsSoFar());
+    }
+
+    @Test
     void aLiveReportIsDecidedOnArrivalWhenNoSourceLagsBehindIt() {
         progress(1, hours(8), false);
         progress(2, hours(0), true);
@@ -178,7 +193,7 @@ class SituationTrackerOrderTest {
 
     private void progress(int source, long watermark, boolean idle) {
         reports.pipeInput(ExtractProcessor.PROGRESS_KEY_PREFIX + source,
-                TrackerInput.progress(source, SOURCES, watermark, idle, sent));
+                TrackerInput.progress(source, SOURCES, watermark, idle, sent, sent));
     }
 
     private void report(int source, long published, String id, Status status) {

@@ -1,7 +1,9 @@
 package dev.troopwatch.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,67 +12,75 @@ class SourceClocksTest {
 
     private final SourceClocks clocks = new SourceClocks(3_000);
 
+    private void busy(int source, int sources, long watermark, long sentAt) {
+        clocks.observe(source, sources, watermark, false, 0L, sentAt);
+    }
+
+    private void idle(int source, int sources, long watermark, long caughtUpAt, long sentAt) {
+        clocks.observe(source, sources, watermark, true, caughtUpAt, sentAt);
+    }
+
     @Test
     void nothingIsReleasedUntilEverySourceHasBeenHeardFrom() {
-        clocks.observe(0, 3, 500, false, T);
-        clocks.observe(2, 3, 700, false, T);
-        assertEquals(SourceClocks.NONE, clocks.lowWatermark());
-        clocks.observe(1, 3, 600, false, T);
-        assertEquals(500, clocks.lowWatermark());
+        busy(0, 3, 500, T);
+        busy(2, 3, 700, T);
+        assertFalse(clocks.heardFromAll());
+        assertFalse(clocks.mayRelease(100, T));
+        busy(1, 3, 600, T);
+        assertTrue(clocks.mayRelease(500, T));
     }
 
     @Test
     void aSenderThatDoesNotKnowTheCountYetReleasesNothing() {
-        clocks.observe(0, 0, 500, false, T);
-        assertEquals(SourceClocks.NONE, clocks.lowWatermark());
-        clocks.observe(0, 1, 500, false, T);
-        assertEquals(500, clocks.lowWatermark());
+        busy(0, 0, 500, T);
+        assertFalse(clocks.mayRelease(100, T));
+        busy(0, 1, 500, T);
+        assertTrue(clocks.mayRelease(100, T));
     }
 
     @Test
-    void theSlowestBusySourceSetsTheWatermark() {
-        clocks.observe(0, 3, 900, false, T);
-        clocks.observe(1, 3, 400, false, T);
-        clocks.observe(2, 3, 700, false, T);
-        assertEquals(400, clocks.lowWatermark());
-        clocks.observe(1, 3, 800, false, T + 10);
-        assertEquals(700, clocks.lowWatermark());
+    void theSlowestBusySourceHoldsBack() {
+        busy(0, 3, 900, T);
+        busy(1, 3, 400, T);
+        busy(2, 3, 700, T);
+        assertTrue(clocks.mayRelease(400, T));
+        assertFalse(clocks.mayRelease(401, T));
+        busy(1, 3, 800, T + 10);
+        assertTrue(clocks.mayRelease(700, T));
+        assertFalse(clocks.mayRelease(701, T));
     }
 
     @Test
-    void anIdleSourceHoldsNothingBackUntilItIsBusyAgain() {
-        clocks.observe(0, 2, 900, false, T);
-        clocks.observe(1, 2, 100, true, T);
-        assertEquals(900, clocks.lowWatermark());
-        clocks.observe(1, 2, 200, false, T + 50);
-        assertEquals(200, clocks.lowWatermark());
-    }
-
-    @Test
-    void whenEverySourceIsIdleNothingIsHeldBack() {
-        clocks.observe(0, 1, 900, true, T);
-        assertEquals(SourceClocks.ALL, clocks.lowWatermark());
+    void anIdleSourceHoldsBackOnlyReportsSentAfterItCaughtUp() {
+        busy(0, 2, 900, T);
+        idle(1, 2, 100, T + 20, T + 25);
+        assertTrue(clocks.mayRelease(900, T + 20), "sent before source 1 had caught up with its partition");
+        assertFalse(clocks.mayRelease(900, T + 21), "source 1 may have woken up to an older article since");
+        idle(1, 2, 100, T + 70, T + 75);
+        assertTrue(clocks.mayRelease(900, T + 21));
+        busy(1, 2, 200, T + 80);
+        assertFalse(clocks.mayRelease(900, T + 21), "busy again: its watermark counts");
     }
 
     @Test
     void aSourceFallsSilentWhenTheOthersRunAheadOfItNotWhenTheReaderIsLate() {
-        clocks.observe(0, 2, 900, false, T);
-        clocks.observe(1, 2, 100, false, T);
+        busy(0, 2, 900, T);
+        busy(1, 2, 100, T);
         // however long the tracker took to read these, the input clock has not moved: source 1 still counts
-        assertEquals(100, clocks.lowWatermark());
-        clocks.observe(0, 2, 950, false, T + 2_999);
-        assertEquals(100, clocks.lowWatermark());
-        clocks.observe(0, 2, 960, false, T + 3_000);
-        assertEquals(960, clocks.lowWatermark());
+        assertFalse(clocks.mayRelease(900, T));
+        busy(0, 2, 950, T + 2_999);
+        assertFalse(clocks.mayRelease(900, T));
+        busy(0, 2, 960, T + 3_000);
+        assertTrue(clocks.mayRelease(900, T));
         assertEquals(T + 3_000, clocks.inputClock());
     }
 
     @Test
     void aSourcesWatermarkNeverGoesBack() {
-        clocks.observe(0, 1, 900, false, T);
+        busy(0, 1, 900, T);
         // the task restarted elsewhere and announces itself from the start of its partition again
-        clocks.observe(0, 1, 0, false, T + 100);
-        assertEquals(900, clocks.lowWatermark());
+        busy(0, 1, 0, T + 100);
+        assertTrue(clocks.mayRelease(900, T));
         assertEquals(1, clocks.heard());
     }
 
