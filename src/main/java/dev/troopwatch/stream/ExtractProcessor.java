@@ -130,16 +130,20 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     /**
      * Since when this task has processed everything appended to its partition: the time the end offsets were read,
      * when it has processed up to them (or, before it processed anything, when the committed offset is there);
-     * {@link #NOT_CAUGHT_UP} otherwise, and while the offsets are unknown. Without offsets (a test driver), a task
-     * that processed nothing since the last note counts as caught up now.
+     * {@link #NOT_CAUGHT_UP} otherwise, and while the offsets are being read for the first time. Without offsets (a
+     * test driver, or offsets that cannot be read: see {@link InputOffsets}), a task that processed nothing since
+     * the last note counts as caught up now.
      */
     private long caughtUpAt(long now) {
         if (inputOffsets.detached()) {
             return now;
         }
+        if (!inputOffsets.fresh(now)) {
+            return inputOffsets.starting(now) ? NOT_CAUGHT_UP : now;
+        }
         long end = inputOffsets.endOffset(source);
         long readAt = inputOffsets.endsReadAt();
-        if (end == InputOffsets.UNKNOWN || readAt == InputOffsets.UNKNOWN) {
+        if (end == InputOffsets.UNKNOWN) {
             return NOT_CAUGHT_UP;
         }
         boolean done;

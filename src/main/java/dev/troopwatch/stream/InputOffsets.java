@@ -29,17 +29,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Detached (a topology built for a test driver or a description) every offset is unknown, and a task counts as
  * caught up when it has processed nothing lately. Attached to a running instance ({@link TroopwatchTopology#streams})
- * an unknown offset (not read yet, or the broker away) means the task cannot tell, and it counts as busy: it holds
- * reports back for at most the reorder window. The thread stops by itself once the instance stops.
+ * offsets not read yet mean the task cannot tell, and it counts as busy. Offsets that cannot be read for
+ * {@link #STALE_AFTER} (the broker away, the admin client refused) degrade to the detached rule, so that the
+ * pipeline goes on deciding, only without the ordering guarantee for bursts. The thread stops by itself once the
+ * instance stops.
  */
 public final class InputOffsets {
     static final long UNKNOWN = -1L;
     static final Duration REFRESH = Duration.ofMillis(50);
+    static final Duration STALE_AFTER = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(InputOffsets.class);
 
     private final String topic;
     private volatile boolean attached;
+    private volatile long attachedAt;
     private volatile Map<Integer, Long> ends = Map.of();
     private volatile long endsReadAt = UNKNOWN;
     private volatile Map<Integer, Long> committed = Map.of();
@@ -54,6 +58,17 @@ public final class InputOffsets {
      */
     boolean detached() {
         return !attached;
+    }
+
+    /** Whether the offsets were read within {@link #STALE_AFTER} before {@code now}. */
+    boolean fresh(long now) {
+        long readAt = endsReadAt;
+        return readAt != UNKNOWN && now - readAt <= STALE_AFTER.toMillis();
+    }
+
+    /** Whether the offsets have not been read yet and the instance started less than {@link #STALE_AFTER} ago. */
+    boolean starting(long now) {
+        return endsReadAt == UNKNOWN && now - attachedAt <= STALE_AFTER.toMillis();
     }
 
     /** End offset of {@code partition} at the last refresh, or {@link #UNKNOWN}. */
@@ -79,6 +94,7 @@ public final class InputOffsets {
         StreamsConfig config = new StreamsConfig(streamsConfig);
         String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         Map<String, Object> adminConfig = config.getAdminConfigs(group + "-input-offsets");
+        attachedAt = System.currentTimeMillis();
         attached = true;
         Thread refresher = new Thread(() -> refresh(streams, adminConfig, group), group + "-input-offsets");
         refresher.setDaemon(true);

@@ -28,7 +28,8 @@ public final class StoreNames {
      */
     public static final String FINGERPRINTS = "situation-fingerprints";
     /**
-     * The tracker's reorder buffer: reports wait here for the reorder window and leave in publication order. Key =
+     * The tracker's reorder buffer: reports wait here until no older report can still come, and leave in publication
+     * order. Key =
      * zero-padded publication millis + "|" + offset on the repartition partition + "|" + situation + "|" + article
      * id, value = {@link BufferedReport} JSON.
      */

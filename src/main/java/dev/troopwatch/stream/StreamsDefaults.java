@@ -28,17 +28,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * </ul>
  * The topology reads one troopwatch key of its own from the same properties:
  * {@code troopwatch.tracking.reorder.window.ms} (default 3000), how long a report waits in the tracker's reorder
- * buffer so that reports interleaved by several upstream partitions are applied in publication order; 0 decides on
- * arrival. Streams logs it as an unknown config and ignores it.
+ * buffer for an upstream source never heard from (see {@code SituationTracker}); 0 decides every report on arrival,
+ * in whatever order reports arrive. Streams logs it as an unknown config and ignores it.
  *
  * <p>The topology names every processor, store and repartition topic itself; it does not depend on
  * {@code topology.optimization}, which is left at its default.
  */
 public final class StreamsDefaults {
     /**
-     * How long, in wall-clock milliseconds, a report waits in the tracker's reorder buffer (default 3000). A test
-     * that drives the topology with a {@code TopologyTestDriver} either advances the driver's wall clock past it
-     * before reading the outputs, or sets it to 0 to decide every report on arrival.
+     * How long, in milliseconds of the tracker's input clock, a report waits for an upstream source never heard from
+     * (default 3000); 0 decides every report on arrival. Under a {@code TopologyTestDriver} the extract task's
+     * progress notes are sent on wall-clock punctuations: a test advances the driver's wall clock before reading the
+     * outputs, or sets this to 0.
      */
     public static final String REORDER_WINDOW_MS = "troopwatch.tracking.reorder.window.ms";
 
