@@ -38,12 +38,12 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     private final EventExtractor extractor;
     private final TrackerPartitioner partitioner;
     private final InputOffsets inputOffsets;
+    private final SourcePositions positions;
     private ProcessorContext<String, TrackerInput> context;
-    private long lastOffset = -1L;
+    private long notedPosition = SourcePositions.NONE;
     private Sensor reportsSensor;
     private int source;
     private long watermark = 0L;
-    private long processedSinceNote;
     private long sentWatermark = -1L;
     private boolean sentIdle;
     private int sentSources = -1;
@@ -55,11 +55,14 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
      *                     sources there are
      * @param inputOffsets the offsets of the partitions this processor's tasks read, which tell when a task has
      *                     processed everything
+     * @param positions    the offsets its tasks processed last, clean or not (this processor sees clean ones only)
      */
-    ExtractProcessor(EventExtractor extractor, TrackerPartitioner partitioner, InputOffsets inputOffsets) {
+    ExtractProcessor(EventExtractor extractor, TrackerPartitioner partitioner, InputOffsets inputOffsets,
+                     SourcePositions positions) {
         this.extractor = extractor;
         this.partitioner = partitioner;
         this.inputOffsets = inputOffsets;
+        this.positions = positions;
     }
 
     @Override
@@ -77,8 +80,6 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
         if (article == null) {
             return;
         }
-        processedSinceNote++;
-        lastOffset = context.recordMetadata().map(m -> m.offset()).orElse(lastOffset);
         watermark = Math.max(watermark, Math.max(0L, article.published().toEpochMilli()));
         List<Mention> mentions = extractor.extract(article);
         if (mentions.isEmpty()) {
@@ -110,9 +111,10 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
     }
 
     private void sendProgress(long now) {
-        long caughtUpAt = processedSinceNote == 0 ? caughtUpAt(now) : NOT_CAUGHT_UP;
+        long position = positions.lastProcessed(source);
+        long caughtUpAt = position == notedPosition ? caughtUpAt(position, now) : NOT_CAUGHT_UP;
         boolean idle = caughtUpAt != NOT_CAUGHT_UP;
-        processedSinceNote = 0;
+        notedPosition = position;
         int sources = partitioner.partitionsSeen();
         if (watermark == sentWatermark && idle == sentIdle && sources == sentSources && caughtUpAt == sentCaughtUpAt
                 && now - sentAt < HEARTBEAT.toMillis()) {
@@ -134,7 +136,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
      * test driver, or offsets that cannot be read: see {@link InputOffsets}), a task that processed nothing since
      * the last note counts as caught up now.
      */
-    private long caughtUpAt(long now) {
+    private long caughtUpAt(long lastOffset, long now) {
         if (inputOffsets.detached()) {
             return now;
         }

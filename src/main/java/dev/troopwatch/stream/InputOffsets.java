@@ -94,8 +94,7 @@ public final class InputOffsets {
         StreamsConfig config = new StreamsConfig(streamsConfig);
         String group = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         Map<String, Object> adminConfig = config.getAdminConfigs(group + "-input-offsets");
-        attachedAt = System.currentTimeMillis();
-        attached = true;
+        markAttached(System.currentTimeMillis());
         Thread refresher = new Thread(() -> refresh(streams, adminConfig, group), group + "-input-offsets");
         refresher.setDaemon(true);
         refresher.start();
@@ -127,9 +126,7 @@ public final class InputOffsets {
                             newCommitted.put(tp.partition(), offset.offset());
                         }
                     });
-                    committed = Map.copyOf(newCommitted);
-                    ends = Map.copyOf(newEnds);
-                    endsReadAt = requestedAt;
+                    update(newEnds, newCommitted, requestedAt);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -142,6 +139,19 @@ public final class InputOffsets {
                 LockSupport.parkNanos(REFRESH.toNanos());
             }
         }
+    }
+
+    /** From now on offsets not (yet) read mean "cannot tell", not "no instance". */
+    void markAttached(long now) {
+        attachedAt = now;
+        attached = true;
+    }
+
+    /** The offsets as read at {@code readAt}: end offsets and the group's committed offsets, by partition. */
+    void update(Map<Integer, Long> newEnds, Map<Integer, Long> newCommitted, long readAt) {
+        committed = Map.copyOf(newCommitted);
+        ends = Map.copyOf(newEnds);
+        endsReadAt = readAt;
     }
 
     private static boolean stopped(KafkaStreams.State state) {

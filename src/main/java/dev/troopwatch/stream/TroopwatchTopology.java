@@ -83,12 +83,13 @@ public final class TroopwatchTopology {
     static Topology buildTopology(Properties config, PipelineParts parts, InputOffsets offsets) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
 
+        SourcePositions positions = new SourcePositions();
         KStream<byte[], byte[]> raw = builder.stream(Topics.ARTICLES_RAW.name(),
                 Consumed.with(Topics.ARTICLES_RAW.keySerde(), Topics.ARTICLES_RAW.valueSerde())
                         .withTimestampExtractor(new PublishedTimestampExtractor())
                         .withName("read-raw-articles"));
         Map<String, KStream<String, ValidatedRecord>> validated = raw
-                .process(() -> new ValidateNormaliseProcessor(parts.cleaner()),
+                .process(() -> new ValidateNormaliseProcessor(parts.cleaner(), positions),
                         Named.as(ValidateNormaliseProcessor.STAGE))
                 .split(Named.as("cleaning-"))
                 .branch((key, value) -> value.isRejected(), Branched.as("rejected"))
@@ -101,7 +102,7 @@ public final class TroopwatchTopology {
                 .mapValues(ValidatedRecord::article, Named.as("clean-article"));
         TrackerPartitioner partitioner = new TrackerPartitioner();
         Map<String, KStream<String, TrackerOutput>> tracked = clean
-                .process(() -> new ExtractProcessor(parts.extractor(), partitioner, offsets),
+                .process(() -> new ExtractProcessor(parts.extractor(), partitioner, offsets, positions),
                         Named.as("extract-mentions"))
                 .repartition(Repartitioned.<String, TrackerInput>as(Topics.SITUATION_REPORTS.name())
                         .withKeySerde(Topics.SITUATION_REPORTS.keySerde())

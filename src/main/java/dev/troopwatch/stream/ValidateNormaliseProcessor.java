@@ -16,10 +16,13 @@ final class ValidateNormaliseProcessor implements Processor<byte[], byte[], Stri
     static final String STAGE = "validate-normalise";
 
     private final ArticleCleaner cleaner;
+    private final SourcePositions positions;
     private ProcessorContext<String, ValidatedRecord> context;
 
-    ValidateNormaliseProcessor(ArticleCleaner cleaner) {
+    /** @param positions where the offset of every record processed is noted, for the extract stage's progress */
+    ValidateNormaliseProcessor(ArticleCleaner cleaner, SourcePositions positions) {
         this.cleaner = cleaner;
+        this.positions = positions;
     }
 
     @Override
@@ -29,13 +32,16 @@ final class ValidateNormaliseProcessor implements Processor<byte[], byte[], Stri
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        if (source != null) {
+            positions.processed(source.partition(), source.offset());
+        }
         CleaningOutcome outcome = cleaner.clean(record.value(), Instant.ofEpochMilli(record.timestamp()));
         if (outcome.article() != null) {
             NormalisedArticle article = outcome.article();
             context.forward(record.withKey(article.id()).withValue(ValidatedRecord.clean(article)));
             return;
         }
-        RecordMetadata source = context.recordMetadata().orElse(null);
         DeadLetter letter = DeadLetters.of(outcome.reason(), outcome.detail(), STAGE,
                 source == null ? null : source.topic(), source == null ? -1 : source.partition(),
                 source == null ? -1L : source.offset(), record.key(), record.value(),
