@@ -131,9 +131,8 @@ public final class InputOffsets {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
-                    // The broker may be away for a while; tasks fall back to "processed nothing lately" meanwhile.
-                    ends = Map.of();
-                    endsReadAt = UNKNOWN;
+                    // The broker may be away for a while: the last offsets stay, and once they are older than
+                    // STALE_AFTER the tasks fall back to "processed nothing lately".
                     LOG.debug("cannot read the offsets of {}: {}", topic, e.toString());
                 }
                 LockSupport.parkNanos(REFRESH.toNanos());
