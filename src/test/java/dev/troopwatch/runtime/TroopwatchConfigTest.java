@@ -29,7 +29,7 @@ class TroopwatchConfigTest {
         assertEquals(dataDir.resolve("state").resolve("http-8081").toString(),
                 s.getProperty(StreamsConfig.STATE_DIR_CONFIG));
         assertEquals("127.0.0.1:8081", s.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
-        assertEquals("100", s.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        assertEquals("50", s.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         assertEquals("b:9092", config.bootstrapServers());
     }
 
