@@ -31,8 +31,6 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ExtractProcessor implements Processor<String, NormalisedArticle, String, TrackerInput> {
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(25);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    /** Key of a progress note: it goes to every partition, so the key only names the source for readers. */
-    static final String PROGRESS_KEY_PREFIX = "~progress-";
     private static final long NOT_CAUGHT_UP = -1L;
 
     private final EventExtractor extractor;
@@ -120,7 +118,7 @@ final class ExtractProcessor implements Processor<String, NormalisedArticle, Str
                 && now - sentAt < HEARTBEAT.toMillis()) {
             return;
         }
-        context.forward(new Record<>(PROGRESS_KEY_PREFIX + source,
+        context.forward(new Record<>(TrackerInput.PROGRESS_KEY_PREFIX + source,
                 TrackerInput.progress(source, sources, watermark, idle, caughtUpAt, now), watermark));
         sentWatermark = watermark;
         sentSources = sources;

@@ -22,6 +22,12 @@ import dev.troopwatch.track.ArticleReport;
 public record TrackerInput(int source, int sources, long watermark, boolean idle,
                            @JsonProperty("caught_up_at") long caughtUpAt, @JsonProperty("sent_at") long sentAt,
                            ArticleReport report) {
+    /**
+     * Key prefix of a progress note ("~progress-3" from source 3): a note goes to every partition, so its key only
+     * names the source for readers, and tells a reader of the topic a note from a report.
+     */
+    public static final String PROGRESS_KEY_PREFIX = "~progress-";
+
     static TrackerInput report(int source, int sources, long watermark, long sentAt, ArticleReport report) {
         return new TrackerInput(source, sources, watermark, false, 0L, sentAt, report);
     }

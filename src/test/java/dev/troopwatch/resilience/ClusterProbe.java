@@ -2,6 +2,7 @@ package dev.troopwatch.resilience;
 
 import dev.troopwatch.stream.StoreNames;
 import dev.troopwatch.stream.TopicNames;
+import dev.troopwatch.stream.TrackerInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,6 +91,53 @@ final class ClusterProbe implements AutoCloseable {
         Map<String, Boolean> live = new HashMap<>();
         readAll(topic, record -> live.put(record.key(), record.value() != null));
         return !live.containsValue(true);
+    }
+
+    /**
+     * True when the application has consumed every report of its situation-reports repartition topic: whatever
+     * lies past its committed offsets is progress notes only (the extract tasks send those on while the app runs,
+     * so the topic's end never stays put; a note left unread is harmless, a report would be processed again).
+     */
+    boolean onlyProgressNotesLeft(String applicationId) {
+        String topic = applicationId + "-" + StoreNames.SITUATION_REPORTS_REPARTITION + "-repartition";
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+            Properties config = new Properties();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata offset = committed.get(partition);
+                    consumer.seek(partition, offset == null ? 0 : offset.offset());
+                }
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(60)) < end.get(p))) {
+                    if (System.nanoTime() > deadline) {
+                        return false;
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                                && (record.key() == null || !record.key().startsWith(TrackerInput.PROGRESS_KEY_PREFIX))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // The group coordinator may be moving (broker killed); the caller asks again.
+            return false;
+        }
     }
 
     /** Dead letters committed so far, as raw JSON values with their keys. */

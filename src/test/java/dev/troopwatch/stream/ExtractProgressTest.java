@@ -75,7 +75,7 @@ class ExtractProgressTest {
         List<MockProcessorContext.CapturedForward<? extends String, ? extends TrackerInput>> sent = context.forwarded();
         assertEquals(1, sent.size(), "one progress note");
         Record<? extends String, ? extends TrackerInput> note = sent.get(0).record();
-        assertTrue(note.key().startsWith(ExtractProcessor.PROGRESS_KEY_PREFIX));
+        assertTrue(note.key().startsWith(TrackerInput.PROGRESS_KEY_PREFIX));
         return note.value();
     }
 }

@@ -192,7 +192,7 @@ class SituationTrackerOrderTest {
     }
 
     private void progress(int source, long watermark, boolean idle) {
-        reports.pipeInput(ExtractProcessor.PROGRESS_KEY_PREFIX + source,
+        reports.pipeInput(TrackerInput.PROGRESS_KEY_PREFIX + source,
                 TrackerInput.progress(source, SOURCES, watermark, idle, sent, sent));
     }
 
