@@ -41,15 +41,7 @@ public final class StreamsHealth {
 
     /** Sums every instance of a metric (one per task), NaN counting as zero. */
     static double sumAll(Map<MetricName, ? extends Metric> metrics, String group, String name) {
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
-            MetricName metric = entry.getKey();
-            if (metric.group().equals(group) && metric.name().equals(name)
-                    && entry.getValue().metricValue() instanceof Number number && !Double.isNaN(number.doubleValue())) {
-                total += number.doubleValue();
-            }
-        }
-        return total;
+        return total(metrics, group, name, tags -> true);
     }
 
     /**
@@ -59,19 +51,21 @@ public final class StreamsHealth {
      */
     static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name,
                       Predicate<String> topic) {
+        return total(metrics, group, name, tags -> {
+            String topicTag = tags.get("topic");
+            String clientId = tags.getOrDefault("client-id", "");
+            return topicTag != null && topic.test(topicTag) && !clientId.contains("restore")
+                    && !clientId.contains("global");
+        });
+    }
+
+    private static double total(Map<MetricName, ? extends Metric> metrics, String group, String name,
+                                Predicate<Map<String, String>> tags) {
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
             MetricName metric = entry.getKey();
-            if (!metric.group().equals(group) || !metric.name().equals(name)) {
-                continue;
-            }
-            String topicTag = metric.tags().get("topic");
-            String clientId = metric.tags().getOrDefault("client-id", "");
-            if (topicTag == null || !topic.test(topicTag) || clientId.contains("restore")
-                    || clientId.contains("global")) {
-                continue;
-            }
-            if (entry.getValue().metricValue() instanceof Number number && !Double.isNaN(number.doubleValue())) {
+            if (metric.group().equals(group) && metric.name().equals(name) && tags.test(metric.tags())
+                    && entry.getValue().metricValue() instanceof Number number && !Double.isNaN(number.doubleValue())) {
                 total += number.doubleValue();
             }
         }

@@ -25,8 +25,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>Every report carries this task's progress: the latest publication time it has seen. Every
  * {@link #PROGRESS_INTERVAL} it also sends that progress on its own, to every tracker partition
  * ({@link TrackerPartitioner}), when it has changed, when the task has turned idle or busy, and at least every
- * {@link #HEARTBEAT} so that trackers know the source is alive. Both say how many sources there are. The trackers release reports in publication order
- * from it ({@link SourceClocks}). An article with no mention forwards no report but still advances the progress.
+ * {@link #HEARTBEAT} so that trackers know the source is alive. Both say how many sources there are. The trackers
+ * release reports in publication order from it ({@link SourceClocks}). An article with no mention forwards no report
+ * but still advances the progress.
  */
 final class ExtractProcessor implements Processor<String, NormalisedArticle, String, TrackerInput> {
     static final Duration PROGRESS_INTERVAL = Duration.ofMillis(25);

@@ -103,12 +103,7 @@ final class ClusterProbe implements AutoCloseable {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                     .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
-            Properties config = new Properties();
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
-            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer()) {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
                         .map(info -> new TopicPartition(topic, info.partition())).toList();
                 consumer.assign(partitions);
@@ -147,13 +142,16 @@ final class ClusterProbe implements AutoCloseable {
         return letters;
     }
 
-    private void readAll(String topic, Consumer<ConsumerRecord<String, byte[]>> sink) {
+    private KafkaConsumer<String, byte[]> readCommittedConsumer() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void readAll(String topic, Consumer<ConsumerRecord<String, byte[]>> sink) {
+        try (KafkaConsumer<String, byte[]> consumer = readCommittedConsumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
